@@ -1,0 +1,129 @@
+/**
+ * Classifies the event-ID tokens of a document: known events, namespaces and
+ * prefixes, wildcard filters, and unknown IDs. This is the one place that
+ * decides what is an ID; diagnostics, hover, completion, the CLI and the
+ * workspace index all read its findings.
+ */
+import { Catalog, CatalogEvent, ROOT_NAMESPACE } from './catalog';
+import { examinedRegions, scanModeOf, ScanMode } from './languages';
+import { scanTokens } from './scanner';
+import { suggest } from './suggest';
+
+export type FindingKind =
+  /** A catalog event. */
+  | 'event'
+  /** A namespace or a prefix of one (`event_id.iaas.`, `event_id.iaas.instance`). */
+  | 'namespace'
+  /** A filter with `*`, `%` or a printf verb that matches at least one event. */
+  | 'wildcard'
+  /** Text cut short by concatenation or interpolation that still starts some ID. */
+  | 'prefix'
+  /** Looks like an event ID but is not in the catalog. */
+  | 'unknown';
+
+export interface Finding {
+  start: number;
+  end: number;
+  kind: FindingKind;
+  /** The token text `[start, end)`. */
+  text: string;
+  event?: CatalogEvent;
+  /** Events covered by a namespace, prefix or wildcard. */
+  covers?: readonly CatalogEvent[];
+}
+
+const WILDCARD = /[*%]/;
+// A known ID followed by a file extension is a file named after the ID (`event_id.iaas.instance.create.json`).
+const FILE_EXTENSION = /\.(?:json|jsonl|ndjson|ya?ml|log|txt|md|csv|tsv|xml|html?|gz|zip|bak|tmp|out|sql|sh|py|ts|js)$/i;
+// After the token: an interpolation or placeholder that continues the ID (`{x}`, `${x}`, `#{x}`, `\(x)`, `<name>`, `[i]`).
+const CONTINUES = /^(?:[{$<\\[]|#\{)/;
+// After the token's closing quote: concatenation (`+`, `..` in Lua, `||` in SQL, `.` in PHP, `&` in VB).
+const CONCATENATED = /^["'`]?\s*(?:\+|\.\.|\|\||\.\s*\$|&)/;
+const URL_LOOKBEHIND = 2048;
+
+/** True when the token starting at `start` lies in a URL, outside its query string values. */
+function inUrlPath(text: string, start: number): boolean {
+  let pos = start - 1;
+  const stop = Math.max(0, start - URL_LOOKBEHIND);
+  while (pos >= stop && !/[\s"'`<>()[\]{}|]/.test(text[pos])) pos--;
+  const word = text.slice(pos + 1, start);
+  const scheme = word.indexOf('://');
+  if (scheme < 0) return false;
+  // Query values (`?q=event_id.iaas.instance.create`) are filters people type: examine them.
+  return !(word.includes('?') && /[=,:]$/.test(word));
+}
+
+function finding(text: string, start: number, end: number, kind: FindingKind, extra: Partial<Finding> = {}): Finding {
+  return { start, end, kind, text: text.slice(start, end), ...extra };
+}
+
+/** Classifies one token `[start, end)`, or returns undefined when it is not an ID after all. */
+export function classifyToken(text: string, start: number, end: number, catalog: Catalog, mode: ScanMode): Finding | undefined {
+  let token = text.slice(start, end);
+  const event = catalog.get(token);
+  if (event) return finding(text, start, end, 'event', { event });
+  if (inUrlPath(text, start)) return undefined;
+
+  if (WILDCARD.test(token)) {
+    const covers = catalog.matchWildcard(token);
+    return finding(text, start, end, covers.length > 0 ? 'wildcard' : 'unknown', { covers });
+  }
+  const after = text.slice(end, end + 8);
+  const continued = CONTINUES.test(after) || CONCATENATED.test(after);
+  if (token.endsWith('.')) {
+    const stripped = token.replace(/\.+$/, '');
+    const strippedEnd = start + stripped.length;
+    const known = catalog.get(stripped);
+    if (known) return finding(text, start, strippedEnd, 'event', { event: known });
+    if (stripped === ROOT_NAMESPACE || catalog.isNamespace(stripped)) {
+      return finding(text, start, end, 'namespace', { covers: stripped === ROOT_NAMESPACE ? catalog.events : catalog.eventsUnder(stripped) });
+    }
+    token = stripped;
+    end = strippedEnd;
+  }
+  if (catalog.isNamespace(token)) return finding(text, start, end, 'namespace', { covers: catalog.eventsUnder(token) });
+
+  const extension = FILE_EXTENSION.exec(token);
+  if (extension) {
+    const base = token.slice(0, extension.index);
+    const baseEvent = catalog.get(base);
+    if (baseEvent) return finding(text, start, start + base.length, 'event', { event: baseEvent });
+    if (base.split('.').length >= 3) {
+      token = base;
+      end = start + base.length;
+    }
+  }
+  if (continued && catalog.hasIdStartingWith(token)) {
+    return finding(text, start, end, 'prefix', { covers: catalog.events.filter((e) => e.id.startsWith(token)) });
+  }
+
+  // What is left looks like an ID but is not one. Keep only what plausibly means one.
+  const segments = token.split('.');
+  const knownService = catalog.topSegments.has(segments[1]);
+  if (!knownService) {
+    if (mode === 'strict') return undefined;
+    if (text[end] === '(') return undefined; // a method call: event_id.lower()
+    if (segments.length <= 2 && suggest(token, catalog, 1).length === 0) return undefined; // event_id.json, event_id.keyword
+  }
+  return finding(text, start, end, 'unknown');
+}
+
+/**
+ * All findings of a document, in order. `languageId` decides which parts are
+ * examined (see languages.ts).
+ */
+export function findIds(text: string, languageId: string, catalog: Catalog): Finding[] {
+  const last = text.lastIndexOf('event_id.');
+  if (last < 0) return [];
+  const mode = scanModeOf(languageId);
+  const regions = mode === 'code' ? examinedRegions(text, languageId, last + 1) : [0, text.length];
+  const tokens: number[] = [];
+  for (let i = 0; i < regions.length; i += 2) scanTokens(text, regions[i], regions[i + 1], tokens);
+  const findings: Finding[] = [];
+  for (let i = 0; i < tokens.length; i += 2) {
+    const found = classifyToken(text, tokens[i], tokens[i + 1], catalog, mode);
+    if (found) findings.push(found);
+  }
+  return findings;
+}
+

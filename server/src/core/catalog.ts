@@ -1,0 +1,149 @@
+/**
+ * The in-memory catalog: events indexed by ID, by namespace and by description.
+ * Built once per catalog version and shared by every feature.
+ */
+
+export const ROOT_NAMESPACE = 'event_id';
+
+export type EventOrigin = 'builtin' | 'imported' | 'user';
+
+export interface CatalogEvent {
+  id: string;
+  /** The Korean description (or the list's own language when no Korean list was given). */
+  description: string;
+  /** Service section heading as written in the source list. */
+  service: string;
+  /** The ID split on "." (`event_id`, `iaas`, `instance`, `create`). */
+  segments: string[];
+  /** Names in other languages, keyed by language code (en, ja, zh). */
+  names?: Record<string, string>;
+  origin?: EventOrigin;
+  /** Set when a user catalog marks the event deprecated: the text says what to use instead. */
+  deprecated?: string;
+}
+
+export interface NamespaceChild {
+  /** Full dotted path of the child (`event_id.iaas.instance`). */
+  path: string;
+  /** Number of events at or below the child. */
+  count: number;
+  /** The event when the child is itself an event ID. */
+  event?: CatalogEvent;
+}
+
+/** Converts a wildcard pattern (`*`, SQL `%`, printf verbs) to a linear-time regex: wildcards never nest. */
+function wildcardRegex(pattern: string): RegExp {
+  const parts = pattern
+    .split(/%\(\w+\)[sdr]|%[-+ #0-9]*[sdvqrfx]|[*%]/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[A-Za-z0-9_.-]*')}$`);
+}
+
+export class Catalog {
+  readonly events: readonly CatalogEvent[];
+  private readonly byId = new Map<string, CatalogEvent>();
+  private readonly byLowerId = new Map<string, CatalogEvent>();
+  /** Namespace path (no trailing dot) -> events at or below it, in catalog order. */
+  private readonly namespaces = new Map<string, CatalogEvent[]>();
+  /** Namespace path -> ordered child paths. */
+  private readonly children = new Map<string, string[]>();
+  private readonly byDescription = new Map<string, CatalogEvent[]>();
+  private readonly wildcardCache = new Map<string, CatalogEvent[]>();
+  /** Second segments (`iaas`, `org`, ...) that start some ID. */
+  readonly topSegments = new Set<string>();
+  readonly services: readonly string[];
+
+  constructor(events: readonly CatalogEvent[]) {
+    this.events = events;
+    const services: string[] = [];
+    for (const event of events) {
+      this.byId.set(event.id, event);
+      this.byLowerId.set(event.id.toLowerCase(), event);
+      if (!services.includes(event.service)) services.push(event.service);
+      const sameDescription = this.byDescription.get(event.description);
+      if (sameDescription) sameDescription.push(event);
+      else this.byDescription.set(event.description, [event]);
+      if (event.segments.length > 1) this.topSegments.add(event.segments[1]);
+      let path = '';
+      for (let i = 0; i < event.segments.length; i++) {
+        const parent = path;
+        path = i === 0 ? event.segments[0] : `${path}.${event.segments[i]}`;
+        if (parent) {
+          const siblings = this.children.get(parent) ?? [];
+          if (!siblings.includes(path)) siblings.push(path);
+          this.children.set(parent, siblings);
+        }
+        if (i < event.segments.length - 1) {
+          const under = this.namespaces.get(path) ?? [];
+          under.push(event);
+          this.namespaces.set(path, under);
+        }
+      }
+    }
+    this.services = services;
+  }
+
+  get size(): number {
+    return this.events.length;
+  }
+
+  get(id: string): CatalogEvent | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Case-insensitive lookup, for "wrong case" suggestions. */
+  getIgnoringCase(id: string): CatalogEvent | undefined {
+    return this.byLowerId.get(id.toLowerCase());
+  }
+
+  /** True when `path` (no trailing dot) is a namespace with events below it, e.g. `event_id.iaas.instance_action`. */
+  isNamespace(path: string): boolean {
+    return this.namespaces.has(path);
+  }
+
+  /** Events below a namespace, in catalog order; empty for an unknown namespace. */
+  eventsUnder(path: string): readonly CatalogEvent[] {
+    return this.namespaces.get(path) ?? [];
+  }
+
+  /** The next level below a namespace: sub-namespaces and events. */
+  childrenOf(path: string): NamespaceChild[] {
+    return (this.children.get(path) ?? []).map((child) => {
+      const event = this.byId.get(child);
+      return { path: child, count: event ? 1 : this.eventsUnder(child).length, event };
+    });
+  }
+
+  /** Other events that share this event's description (인스턴스 시작: start and unshelve). */
+  sharingDescription(event: CatalogEvent): CatalogEvent[] {
+    return (this.byDescription.get(event.description) ?? []).filter((other) => other !== event);
+  }
+
+  /** Descriptions used by more than one event. */
+  duplicateDescriptions(): Map<string, CatalogEvent[]> {
+    return new Map([...this.byDescription].filter(([, events]) => events.length > 1));
+  }
+
+  /** True when some ID starts with `text` (for prefixes cut short by concatenation or interpolation). */
+  hasIdStartingWith(text: string): boolean {
+    const dot = text.lastIndexOf('.');
+    const parent = dot > 0 ? text.slice(0, dot) : text;
+    if (!this.isNamespace(parent)) return false;
+    return this.eventsUnder(parent).some((event) => event.id.startsWith(text));
+  }
+
+  /** Events matched by a wildcard pattern (`event_id.iaas.instance.*`, `event_id.iaas.%`). */
+  matchWildcard(pattern: string): readonly CatalogEvent[] {
+    let matched = this.wildcardCache.get(pattern);
+    if (!matched) {
+      const regex = wildcardRegex(pattern);
+      matched = this.events.filter((event) => regex.test(event.id));
+      if (this.wildcardCache.size > 1000) this.wildcardCache.clear();
+      this.wildcardCache.set(pattern, matched);
+    }
+    return matched;
+  }
+}
+
+/** Splits an ID into its segments. */
+export const segmentsOf = (id: string): string[] => id.split('.');

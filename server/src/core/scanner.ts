@@ -1,0 +1,66 @@
+/**
+ * Finds candidate event-ID tokens in a span of text, with exact offsets.
+ *
+ * A token is `event_id.` followed by the longest run of ID characters
+ * (`A-Z a-z 0-9 _ . -`) and the wildcards `*` and `%`. `event_id` must not be
+ * preceded by an identifier character, `.`, `$`, `@` or `-`: `my_event_id.x`,
+ * `record.event_id.startswith(...)`, shell `$event_id.jsonl` and Ruby
+ * `@event_id.x` are names, not IDs. A trailing `-` (a dash ending a sentence)
+ * is not part of the token; a trailing `.` is decided by the analyzer, which
+ * knows whether the text before it is an ID or a namespace.
+ */
+
+const PREFIX = 'event_id';
+const CODE_E = 0x65; // 'e'
+
+function table(chars: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const TOKEN_CHARS = table(`${ALNUM}_.-*%`);
+const NOT_BEFORE = table(`${ALNUM}_.$@-`);
+const ESCAPE_LETTERS = table('ntrfvb0');
+
+const isTokenChar = (code: number) => code < 128 && TOKEN_CHARS[code] === 1;
+
+/** True when `event_id` at `at` starts a token (the character before it allows it). */
+function boundaryBefore(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.charCodeAt(at - 1);
+  if (before >= 128 || NOT_BEFORE[before] === 0) return true;
+  // "\nevent_id.x" in a string: the letter belongs to an escape sequence, not to a name.
+  return ESCAPE_LETTERS[before] === 1 && at >= 2 && text[at - 2] === '\\' && (at < 3 || text[at - 3] !== '\\');
+}
+
+/**
+ * Appends the tokens of `text[from, to)` to `out` as flat `start, end` pairs.
+ * Tokens never extend past `to`.
+ */
+export function scanTokens(text: string, from: number, to: number, out: number[]): void {
+  let pos = from;
+  for (;;) {
+    const at = text.indexOf(PREFIX, pos);
+    if (at < 0 || at + PREFIX.length >= to) return;
+    pos = at + PREFIX.length;
+    if (text.charCodeAt(pos) !== 0x2e /* . */ || !boundaryBefore(text, at)) continue;
+    let end = pos + 1;
+    while (end < to && isTokenChar(text.charCodeAt(end))) end++;
+    pos = end;
+    while (end > at + PREFIX.length + 1 && text.charCodeAt(end - 1) === 0x2d /* - */) end--;
+    out.push(at, end);
+  }
+}
+
+/** The span of an ID-like token (or a bare `event_id` prefix being typed) around `offset`, for completion. */
+export function tokenAt(text: string, offset: number): { start: number; end: number } | undefined {
+  let start = offset;
+  while (start > 0 && isTokenChar(text.charCodeAt(start - 1))) start--;
+  let end = offset;
+  while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
+  // The token may start later than the run (`foo.event_id.x` is not one), so find event_id inside it.
+  const at = text.lastIndexOf(PREFIX, offset);
+  if (at < start || text.charCodeAt(at) !== CODE_E || !boundaryBefore(text, at)) return undefined;
+  return { start: at, end };
+}
