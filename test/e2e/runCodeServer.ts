@@ -1,0 +1,146 @@
+/**
+ * Runs the extension-host mocha suite in a real VS Code: code-server 4.100.3 in headless Chromium,
+ * offline. This is the runner CI uses (the desktop one is runElectron.ts).
+ *
+ *   node out/test/e2e/runCodeServer.js [--extension DIR] [--tests FILE] [--workspace DIR] [--timeout SECONDS]
+ *
+ * Defaults: the repository (needs `npm run build`), out/test/e2e/suite/index.js, a copy of
+ * test/fixtures/workspace. Environment: E2E_GREP (mocha grep), E2E_TIMEOUT (seconds, default 300),
+ * E2E_VERBOSE=1 (browser console too), E2E_KEEP_TMP=1 (keep the temp folder).
+ *
+ * code-server rejects --extensionDevelopmentPath and ignores --extensionTestsPath, so the suite is
+ * passed the way VS Code's own browser integration tests do it: the workbench URL's `payload`
+ * parameter. The workbench then reports the extension host's console through
+ * window.codeAutomationLog and the result through window.codeAutomationExit, both exposed before
+ * the page loads. The extension host's exit code says nothing (it is 0 when tests fail), and a
+ * dead extension host reports nothing at all: hence the results file and the overall timeout.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as util from 'util';
+import { checkExtensionBuilt, copyWorkspace, launchChromium, REPO_ROOT, startCodeServer } from './codeServer';
+import { RESULTS_ENV, SuiteResults } from './suite/results';
+
+interface Args {
+  extension: string;
+  tests: string;
+  workspace: string;
+  timeoutMs: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    extension: REPO_ROOT,
+    tests: path.join(REPO_ROOT, 'out', 'test', 'e2e', 'suite', 'index.js'),
+    workspace: path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'),
+    timeoutMs: Number(process.env.E2E_TIMEOUT ?? 300) * 1000,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    if (value === undefined) {
+      throw new Error(`missing value after ${argv[i]}`);
+    }
+    switch (argv[i]) {
+      case '--extension': args.extension = path.resolve(value); break;
+      case '--tests': args.tests = path.resolve(value); break;
+      case '--workspace': args.workspace = path.resolve(value); break;
+      case '--timeout': args.timeoutMs = Number(value) * 1000; break;
+      default: throw new Error(`unknown argument ${argv[i]}`);
+    }
+    i++;
+  }
+  return args;
+}
+
+/** Workbench chatter that drowns mocha's report; shown with E2E_VERBOSE=1. */
+const NOISE = /^(Ignoring fetching additional builtin|Updating additional builtin|Creating a socket|Resolving connection token|Resolved connection token|\[Service Worker\]|ChatSessionStore)/;
+
+function formatLog(args: unknown): string {
+  if (Array.isArray(args)) {
+    return util.format(...(args as unknown[]));
+  }
+  return typeof args === 'string' ? args : util.inspect(args);
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  const args = parseArgs(process.argv.slice(2));
+  checkExtensionBuilt(args.extension);
+  if (!fs.existsSync(args.tests)) {
+    throw new Error(`test entry ${args.tests} does not exist: run \`npm run compile\` first`);
+  }
+
+  const resultsFile = (tmp: string): string => path.join(tmp, 'results.json');
+  const server = await startCodeServer({
+    name: 'cloudtrail-e2e',
+    env: tmp => ({
+      [RESULTS_ENV]: resultsFile(tmp),
+      ...(process.env.E2E_GREP ? { E2E_GREP: process.env.E2E_GREP } : {}),
+    }),
+  });
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  try {
+    console.log(`[e2e] code-server ${server.origin} ready after ${elapsed()} (tmp ${server.tmp})`);
+    const workspace = copyWorkspace(args.workspace, server.tmp);
+    browser = await launchChromium(server.isolatedEnv);
+    const page = await browser.newPage();
+
+    let settle: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>(resolve => { settle = resolve; });
+    await page.exposeFunction('codeAutomationLog', (_level: string, logArgs: unknown) => {
+      const text = formatLog(logArgs);
+      if (process.env.E2E_VERBOSE || !NOISE.test(text)) {
+        process.stdout.write(`${text}\n`);
+      }
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+    if (process.env.E2E_VERBOSE) {
+      page.on('console', message => console.log(`[browser ${message.type()}] ${message.text()}`));
+    }
+    page.on('pageerror', error => console.log(`[browser pageerror] ${error.message}`));
+
+    const url = server.workbenchUrl(workspace, [
+      ['extensionDevelopmentPath', server.remoteUri(args.extension)],
+      ['extensionTestsPath', server.remoteUri(args.tests)],
+      ['skipWelcome', 'true'],
+    ]);
+    await page.goto(url);
+    console.log(`[e2e] workbench loaded after ${elapsed()}`);
+
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>(resolve => { timer = setTimeout(() => resolve('timeout'), args.timeoutMs); });
+    const outcome = await Promise.race([exitCode, timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      console.error(`[e2e] FAILED: no result from the extension host after ${args.timeoutMs / 1000}s. code-server log:\n${server.logTail()}`);
+      return 1;
+    }
+
+    const file = resultsFile(server.tmp);
+    if (!fs.existsSync(file)) {
+      console.error(`[e2e] FAILED: the suite wrote no results (workbench exit code ${outcome}); `
+        + `did ${args.tests} run? code-server log:\n${server.logTail()}`);
+      return 1;
+    }
+    const results = JSON.parse(fs.readFileSync(file, 'utf8')) as SuiteResults;
+    console.log(`[e2e] ${results.passes} passing, ${results.failures} failing, ${results.pending} pending `
+      + `in ${elapsed()} (workbench exit code ${outcome})`);
+    if (results.failures > 0 || outcome !== 0) {
+      return 1;
+    }
+    if (results.passes === 0) {
+      console.error('[e2e] FAILED: no test ran');
+      return 1;
+    }
+    return 0;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+main().then(code => process.exit(code), (error: unknown) => {
+  console.error(`[e2e] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
