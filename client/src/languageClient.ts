@@ -1,0 +1,208 @@
+/**
+ * Starts the bundled language server (dist/server.js) over IPC and keeps it
+ * running: restarts it after a crash, and after repeated crashes stops and
+ * tells the user once, with "Show Output" and "Restart".
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  CloseHandlerResult,
+  ErrorAction,
+  ErrorHandler,
+  ErrorHandlerResult,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { CatalogChangedNotification, CatalogInfo, CatalogRequest, EventAtRequest } from '../../server/src/protocol';
+import { CrashPolicy } from './crashPolicy';
+
+/** The client id: vscode-languageclient reads `<id>.trace.server` for tracing. */
+export const CLIENT_ID = 'cloudtrailEvents';
+/** Not localized: users and bug reports refer to the channel by this name. */
+export const OUTPUT_CHANNEL_NAME = 'CloudTrail Events';
+
+export type ServerState = 'starting' | 'running' | 'stopped';
+
+export class LanguageServer implements vscode.Disposable {
+  readonly output: vscode.OutputChannel;
+  private client: LanguageClient | undefined;
+  private clientListeners: vscode.Disposable[] = [];
+  private readonly crashes = new CrashPolicy();
+  private restarting: Promise<void> | undefined;
+  private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
+  private readonly catalogChangedEmitter = new vscode.EventEmitter<number>();
+
+  /** Fires when the server starts, runs or stops (including after a crash or a restart). */
+  readonly onDidChangeState = this.stateEmitter.event;
+  /** Fires when the server says its catalog changed (new settings, edited official lists). */
+  readonly onDidChangeCatalog = this.catalogChangedEmitter.event;
+
+  constructor(private readonly serverModule: string) {
+    this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+  }
+
+  get state(): ServerState {
+    switch (this.client?.state) {
+      case State.Running:
+        return 'running';
+      case State.Starting:
+        return 'starting';
+      default:
+        return 'stopped';
+    }
+  }
+
+  /**
+   * Starts the server. A failure is already shown to the user by
+   * vscode-languageclient (with "Go to output"); it is logged here too and the
+   * server stays stopped until "Restart Language Server".
+   */
+  async start(): Promise<void> {
+    this.client ??= this.createClient();
+    try {
+      await this.client.start();
+    } catch (error) {
+      this.log(`Starting the language server failed: ${describe(error)}`);
+    }
+  }
+
+  /** Restarts the server by hand: forgets earlier crashes and starts a fresh process. */
+  restart(): Promise<void> {
+    this.restarting ??= this.doRestart().finally(() => (this.restarting = undefined));
+    return this.restarting;
+  }
+
+  private async doRestart(): Promise<void> {
+    this.crashes.reset();
+    const old = this.client;
+    if (old && old.state === State.Running) {
+      try {
+        await old.restart();
+        return;
+      } catch (error) {
+        this.log(`Restarting the language server failed, starting a new one: ${describe(error)}`);
+      }
+    }
+    // A client whose start failed cannot start again, so a stopped server gets a new client.
+    this.client = undefined;
+    await this.disposeClient(old);
+    await this.start();
+  }
+
+  /** The catalog the server validates against. */
+  catalog(): Promise<CatalogInfo> {
+    return this.running().sendRequest(CatalogRequest.type, undefined);
+  }
+
+  /** The event ID at a position, or null when there is none. */
+  eventAt(document: vscode.TextDocument, position: vscode.Position): Promise<{ id: string } | null> {
+    const client = this.running();
+    return client.sendRequest(EventAtRequest.type, client.code2ProtocolConverter.asTextDocumentPositionParams(document, position));
+  }
+
+  showOutput(): void {
+    this.output.show(true);
+  }
+
+  async dispose(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    await this.disposeClient(client);
+    this.stateEmitter.dispose();
+    this.catalogChangedEmitter.dispose();
+    this.output.dispose();
+  }
+
+  private running(): LanguageClient {
+    // A starting client queues requests until it runs; a stopped one would reject with a vaguer message.
+    if (!this.client || this.state === 'stopped') throw new ServerNotRunningError();
+    return this.client;
+  }
+
+  private createClient(): LanguageClient {
+    const run = { module: this.serverModule, transport: TransportKind.ipc };
+    const serverOptions: ServerOptions = { run, debug: run };
+    const clientOptions: LanguageClientOptions = {
+      // IDs appear in files of every language, saved or not.
+      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+      synchronize: { configurationSection: CLIENT_ID },
+      outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      initializationOptions: { uiLanguage: vscode.env.language },
+      errorHandler: this.errorHandler(),
+    };
+    const client = new LanguageClient(CLIENT_ID, OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
+    this.clientListeners = [
+      client.onDidChangeState(() => {
+        if (this.client === client) this.stateEmitter.fire(this.state);
+      }),
+      client.onNotification(CatalogChangedNotification.type, ({ version }) => this.catalogChangedEmitter.fire(version)),
+    ];
+    return client;
+  }
+
+  private errorHandler(): ErrorHandler {
+    return {
+      // Same as the library's default: tolerate a few broken messages, then shut the connection down.
+      error: (_error, _message, count): ErrorHandlerResult => ({
+        action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+      }),
+      closed: (): CloseHandlerResult => {
+        if (this.crashes.recordCrash(Date.now()) === 'restart') {
+          return { action: CloseAction.Restart, message: 'The language server stopped unexpectedly; restarting it.', handled: true };
+        }
+        void this.tellServerGaveUp();
+        return {
+          action: CloseAction.DoNotRestart,
+          message: `The language server crashed ${this.crashes.maxCrashes} times within 3 minutes and was not restarted.`,
+          handled: true,
+        };
+      },
+    };
+  }
+
+  private async tellServerGaveUp(): Promise<void> {
+    const showOutput = vscode.l10n.t('Show Output');
+    const restart = vscode.l10n.t('Restart');
+    const choice = await vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'The CloudTrail Events language server crashed {0} times in 3 minutes, so it was stopped. Event ID completion, hover and checks are off until it is restarted.',
+        this.crashes.maxCrashes,
+      ),
+      showOutput,
+      restart,
+    );
+    if (choice === showOutput) this.showOutput();
+    else if (choice === restart) await this.restart();
+  }
+
+  private async disposeClient(client: LanguageClient | undefined): Promise<void> {
+    for (const listener of this.clientListeners) listener.dispose();
+    this.clientListeners = [];
+    if (!client) return;
+    try {
+      await client.dispose();
+    } catch (error) {
+      // A client that never ran cannot be stopped cleanly; its process is killed either way.
+      this.log(`Stopping the language server: ${describe(error)}`);
+    }
+  }
+
+  private log(message: string): void {
+    this.output.appendLine(`[client ${new Date().toLocaleTimeString()}] ${message}`);
+  }
+}
+
+/** Thrown by requests while the server is stopped; commands turn it into a message with a Restart action. */
+export class ServerNotRunningError extends Error {
+  constructor() {
+    super('The CloudTrail Events language server is not running.');
+    this.name = 'ServerNotRunningError';
+  }
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
