@@ -94,13 +94,13 @@ const SYNTAXES: Record<string, Syntax> = {
       backslash("'", "'", true),
       { ...backslash('`', '`', true), interpolation: { open: '#{', close: '}' } },
     ],
-    specials: ['heredoc', 'percentLiteral'],
+    specials: ['heredoc', 'percentLiteral', 'regexLiteral'],
   },
   php: {
     lineComments: ['//', '#'],
     blockComments: [{ open: '/*', close: '*/' }],
     strings: [backslash('"', '"', true), backslash("'", "'", true)],
-    specials: ['heredoc'],
+    specials: ['heredoc', 'phpTemplate'],
   },
   perl: {
     lineComments: ['#'],
@@ -134,6 +134,9 @@ const SYNTAXES: Record<string, Syntax> = {
     lineComments: ['#'],
     blockComments: [{ open: '<#', close: '#>' }],
     strings: [
+      // Here-strings first: their body may hold quotes (`@"{"eventId": "…"}"@`).
+      { open: '@"', close: '"@', escape: 'none', multiline: true, interpolation: { open: '$(', close: ')' } },
+      { open: "@'", close: "'@", escape: 'none', multiline: true },
       { open: '"', close: '"', escape: 'backtick', multiline: true, interpolation: { open: '$(', close: ')' } },
       { open: "'", close: "'", escape: 'double', multiline: true },
     ],
@@ -176,6 +179,8 @@ const TEXT_LANGUAGES = new Set([
   'log', 'shellscript', 'bat', 'sql', 'dockerfile', 'makefile', 'restructuredtext', 'asciidoc', 'latex',
   'jinja', 'django-html', 'handlebars', 'nginx', 'editorconfig', 'ignore', 'helm', 'graphql', 'http',
   'git-commit', 'diff', 'search-result', 'prometheus', 'promql', 'kql', 'lucene',
+  // Language IDs of popular extensions for the same formats (Docker, GitHub Actions, Azure Pipelines, Ansible, SQL dialects).
+  'dockercompose', 'github-actions-workflow', 'azure-pipelines', 'ansible', 'pgsql', 'postgres', 'mysql', 'plsql', 'tsql',
 ]);
 
 /** How a language is examined. */
@@ -210,10 +215,14 @@ const EXTENSIONS: Record<string, string> = {
   txt: 'plaintext', log: 'log', sh: 'shellscript', bash: 'shellscript', zsh: 'shellscript', ksh: 'shellscript',
   bat: 'bat', cmd: 'bat', sql: 'sql', rst: 'restructuredtext', adoc: 'asciidoc', j2: 'jinja', jinja: 'jinja',
   graphql: 'graphql', http: 'http',
+  // `api.Dockerfile`, `worker.containerfile`, `rules.mk`, .NET/Java XML configs.
+  dockerfile: 'dockerfile', containerfile: 'dockerfile', mk: 'makefile', gql: 'graphql', sbt: 'scala', psd1: 'powershell',
+  xsd: 'xml', xsl: 'xml', xslt: 'xml', csproj: 'xml', props: 'xml', plist: 'xml', svg: 'xml',
 };
 const FILE_NAMES: Record<string, string> = {
   dockerfile: 'dockerfile', makefile: 'makefile', gnumakefile: 'makefile', '.env': 'dotenv', '.bashrc': 'shellscript',
   '.zshrc': 'shellscript', '.profile': 'shellscript', gemfile: 'ruby', rakefile: 'ruby', jenkinsfile: 'groovy',
+  containerfile: 'dockerfile', vagrantfile: 'ruby', '.envrc': 'shellscript',
 };
 
 /** The VS Code language ID for a file path, `plaintext`-like `strict` fallback when unknown. */

@@ -37,7 +37,8 @@ export type Special =
   | 'pythonPrefix'
   | 'heredoc'
   | 'percentLiteral'
-  | 'luaLong';
+  | 'luaLong'
+  | 'phpTemplate';
 
 export interface Syntax {
   lineComments: string[];
@@ -58,6 +59,7 @@ const SPECIAL_TRIGGERS: Record<Special, string> = {
   heredoc: '<',
   percentLiteral: '%',
   luaLong: '[-',
+  phpTemplate: '?',
 };
 
 const escapeClass = (chars: string) => chars.replace(/[\\\]^-]/g, '\\$&');
@@ -130,7 +132,8 @@ export function lexRegions(text: string, syntax: Syntax, limit = text.length): n
         push(regionStart, at);
         return at;
       }
-      if (form.escape === 'backslash' && c === '\\') {
+      // Swift's `\(` opens an interpolation rather than escaping the parenthesis.
+      if (form.escape === 'backslash' && c === '\\' && !(form.interpolation && text.startsWith(form.interpolation.open, at))) {
         pos = at + 2;
         continue;
       }
@@ -195,7 +198,8 @@ export function lexRegions(text: string, syntax: Syntax, limit = text.length): n
         let back = at - 1;
         while (back >= 0 && (text[back] === ' ' || text[back] === '\t')) back--;
         const before = text[back];
-        const keyword = /(?:^|[^\w$])(?:return|typeof|case|in|of)$/.test(text.slice(Math.max(0, back - 7), back + 1));
+        // Ruby writes `when /x/`, `if line =~ /x/`, `unless /x/`.
+        const keyword = /(?:^|[^\w$])(?:return|typeof|case|in|of|when|if|unless|elsif|and|or|not)$/.test(text.slice(Math.max(0, back - 7), back + 1));
         if (back >= 0 && before !== '\n' && !REGEX_PRECEDERS.has(before) && !keyword) return -1;
         let pos = at + 1;
         let inClass = false;
@@ -220,12 +224,15 @@ export function lexRegions(text: string, syntax: Syntax, limit = text.length): n
       }
       case 'csharpPrefix': {
         if (c !== '"') return -1;
-        const prefix = /[$@]{1,2}$/.exec(text.slice(Math.max(0, at - 2), at))?.[0] ?? '';
+        const prefix = /[$@]+$/.exec(text.slice(Math.max(0, at - 4), at))?.[0] ?? '';
         if (!prefix) return -1;
         const verbatim = prefix.includes('@');
         const interpolated = prefix.includes('$');
         if (text.startsWith('"""', at)) {
-          return lexString(at + 3, { open: '"""', close: '"""', escape: 'none', multiline: true, interpolation: interpolated ? { open: '{', close: '}' } : undefined });
+          // In `$$"""…"""` a lone `{` is text and `{{…}}` is the interpolation (one brace per `$`).
+          const dollars = prefix.replace(/@/g, '').length;
+          const interpolation = dollars > 0 ? { open: '{'.repeat(dollars), close: '}'.repeat(dollars) } : undefined;
+          return lexString(at + 3, { open: '"""', close: '"""', escape: 'none', multiline: true, interpolation });
         }
         return lexString(at + 1, {
           open: '"',
@@ -268,7 +275,8 @@ export function lexRegions(text: string, syntax: Syntax, limit = text.length): n
         return lexString(at + quote.length, form);
       }
       case 'heredoc': {
-        const m = /<<(?:<|[~-])?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/y;
+        // `<<~EOS`, `<<-EOS`, `<<'EOS'`, PHP `<<< EOT`; Ruby's `items << CONSTANT` (with a space) is a method call.
+        const m = /<<(?:<[ \t]*|[~-]?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/y;
         m.lastIndex = at;
         const heredoc = m.exec(text);
         if (!heredoc || (heredoc[1] === '' && heredoc[2] !== heredoc[2].toUpperCase())) return -1;
@@ -282,13 +290,13 @@ export function lexRegions(text: string, syntax: Syntax, limit = text.length): n
         return end ? end.index + end[0].length : length;
       }
       case 'percentLiteral': {
-        const m = /%[qQwWiI]?([({[<|!/])/y;
+        const m = /%[qQwWiIrsx]?([({[<|!/])/y;
         m.lastIndex = at;
         const literal = m.exec(text);
         if (!literal) return -1;
         let back = at - 1;
         while (back >= 0 && (text[back] === ' ' || text[back] === '\t')) back--;
-        if (back >= 0 && !REGEX_PRECEDERS.has(text[back]) && text[back] !== '\n' && isIdentChar(text[back]) && !/[qQwWiI]/.test(literal[0][1])) return -1;
+        if (back >= 0 && !REGEX_PRECEDERS.has(text[back]) && text[back] !== '\n' && isIdentChar(text[back]) && !/[qQwWiIrsx]/.test(literal[0][1])) return -1;
         const open = literal[1];
         const close = ({ '(': ')', '{': '}', '[': ']', '<': '>' } as Record<string, string>)[open] ?? open;
         let depth = 1;
@@ -316,7 +324,20 @@ export function lexRegions(text: string, syntax: Syntax, limit = text.length): n
         push(m.lastIndex, end < 0 ? length : end);
         return end < 0 ? length : end + close.length;
       }
+      case 'phpTemplate': {
+        if (!text.startsWith('?>', at)) return -1;
+        return htmlUntilPhp(at + 2);
+      }
     }
+  }
+
+  /** PHP templates: the HTML between `?>` and the next `<?php` / `<?=` is text, examined whole. */
+  function htmlUntilPhp(from: number): number {
+    const open = /<\?(?:php\b|=)?/g;
+    open.lastIndex = from;
+    const next = open.exec(text);
+    push(from, next ? next.index : length);
+    return next ? next.index + next[0].length : length;
   }
 
   /**
@@ -380,6 +401,7 @@ export function lexRegions(text: string, syntax: Syntax, limit = text.length): n
     }
   }
 
-  lexCode(0);
+  // A PHP file may start with HTML before its first `<?php`.
+  lexCode(specials.includes('phpTemplate') && !/^\s*(?:#![^\n]*\n\s*)?<\?/.test(text) ? htmlUntilPhp(0) : 0);
   return out;
 }
