@@ -28,6 +28,12 @@ export class CrashPolicy {
     this.crashes = [];
   }
 
+  /** True when the last crash happened less than `ms` before `now`. */
+  crashedWithin(now: number, ms: number): boolean {
+    const last = this.crashes[this.crashes.length - 1];
+    return last !== undefined && now - last < ms;
+  }
+
   /** Crashes counted in the current window. */
   get recent(): number {
     return this.crashes.length;

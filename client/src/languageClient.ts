@@ -2,6 +2,10 @@
  * Starts the bundled language server (dist/server.js) over IPC and keeps it
  * running: restarts it after a crash, and after repeated crashes stops and
  * tells the user once, with "Show Output" and "Restart".
+ *
+ * vscode-languageclient would otherwise show a notification of its own for
+ * every failed start and restart (a server that dies at start-up meant ten
+ * pop-ups); those go to the output channel here, and the user gets one message.
  */
 import * as vscode from 'vscode';
 import {
@@ -33,6 +37,8 @@ export class LanguageServer implements vscode.Disposable {
   private clientListeners: vscode.Disposable[] = [];
   private readonly crashes = new CrashPolicy();
   private restarting: Promise<void> | undefined;
+  /** Set once the user was told the server is down; cleared when it runs again or is restarted by hand. */
+  private toldUser = false;
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   private readonly catalogChangedEmitter = new vscode.EventEmitter<number>();
 
@@ -78,6 +84,7 @@ export class LanguageServer implements vscode.Disposable {
 
   private async doRestart(): Promise<void> {
     this.crashes.reset();
+    this.toldUser = false;
     const old = this.client;
     if (old && old.state === State.Running) {
       try {
@@ -134,11 +141,19 @@ export class LanguageServer implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: { uiLanguage: vscode.env.language },
       errorHandler: this.errorHandler(),
+      // The library would pop up the raw error (e.g. "Pending response rejected since connection got disposed").
+      initializationFailedHandler: (error) => {
+        this.log(`The language server failed to initialize: ${describe(error)}`);
+        return false;
+      },
     };
-    const client = new LanguageClient(CLIENT_ID, OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
+    const client = new ReportingLanguageClient(CLIENT_ID, OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
+    client.onForcedError = (message, data) => this.startFailed(message, data);
     this.clientListeners = [
       client.onDidChangeState(() => {
-        if (this.client === client) this.stateEmitter.fire(this.state);
+        if (this.client !== client) return;
+        if (client.state === State.Running) this.toldUser = false;
+        this.stateEmitter.fire(this.state);
       }),
       client.onNotification(CatalogChangedNotification.type, ({ version }) => this.catalogChangedEmitter.fire(version)),
     ];
@@ -148,9 +163,10 @@ export class LanguageServer implements vscode.Disposable {
   private errorHandler(): ErrorHandler {
     return {
       // Same as the library's default: tolerate a few broken messages, then shut the connection down.
-      error: (_error, _message, count): ErrorHandlerResult => ({
-        action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
-      }),
+      error: (error, _message, count): ErrorHandlerResult => {
+        this.log(`Connection error ${count ?? ''}: ${describe(error)}`);
+        return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+      },
       closed: (): CloseHandlerResult => {
         if (this.crashes.recordCrash(Date.now()) === 'restart') {
           return { action: CloseAction.Restart, message: 'The language server stopped unexpectedly; restarting it.', handled: true };
@@ -165,17 +181,30 @@ export class LanguageServer implements vscode.Disposable {
     };
   }
 
-  private async tellServerGaveUp(): Promise<void> {
-    const showOutput = vscode.l10n.t('Show Output');
-    const restart = vscode.l10n.t('Restart');
-    const choice = await vscode.window.showErrorMessage(
+  private tellServerGaveUp(): Promise<void> {
+    return this.tellUser(
       vscode.l10n.t(
         'The CloudTrail Events language server crashed {0} times in 3 minutes, so it was stopped. Event ID completion, hover and checks are off until it is restarted.',
         this.crashes.maxCrashes,
       ),
-      showOutput,
-      restart,
     );
+  }
+
+  /**
+   * A start or restart failed (the library's "force" notifications). After a
+   * crash the crash policy decides what the user hears; otherwise they are told once.
+   */
+  private startFailed(message: string, data: unknown): void {
+    if (this.crashes.crashedWithin(Date.now(), 10_000)) return;
+    void this.tellUser(vscode.l10n.t('The CloudTrail Events language server could not start: {0}', data === undefined ? message : describe(data)));
+  }
+
+  private async tellUser(message: string): Promise<void> {
+    if (this.toldUser) return;
+    this.toldUser = true;
+    const showOutput = vscode.l10n.t('Show Output');
+    const restart = vscode.l10n.t('Restart');
+    const choice = await vscode.window.showErrorMessage(message, showOutput, restart);
     if (choice === showOutput) this.showOutput();
     else if (choice === restart) await this.restart();
   }
@@ -194,6 +223,20 @@ export class LanguageServer implements vscode.Disposable {
 
   private log(message: string): void {
     this.output.appendLine(`[client ${new Date().toLocaleTimeString()}] ${message}`);
+  }
+}
+
+/** Routes the library's forced notifications (start and restart failures) to the LanguageServer. */
+class ReportingLanguageClient extends LanguageClient {
+  onForcedError: ((message: string, data: unknown) => void) | undefined;
+
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    if (showNotification === 'force' && this.onForcedError) {
+      super.error(message, data, false);
+      this.onForcedError(message, data);
+      return;
+    }
+    super.error(message, data, showNotification);
   }
 }
 

@@ -31,6 +31,23 @@ describe('client crash policy', () => {
     assert.equal(policy.recordCrash(10), 'restart');
   });
 
+  describe('crashedWithin: was a start failure caused by a crash just now?', () => {
+    const cases = [
+      { name: 'no crash yet', crashes: [] as number[], now: 1000, expected: false },
+      { name: 'a crash in the same moment', crashes: [1000], now: 1000, expected: true },
+      { name: 'a crash 9 s ago', crashes: [1000], now: 10_000, expected: true },
+      { name: 'a crash 10 s ago is too old', crashes: [0], now: 10_000, expected: false },
+      { name: 'only the last crash counts', crashes: [0, 9_000], now: 10_000, expected: true },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const policy = new CrashPolicy();
+        for (const time of c.crashes) policy.recordCrash(time);
+        assert.equal(policy.crashedWithin(c.now, 10_000), c.expected);
+      });
+    }
+  });
+
   it('limits are configurable', () => {
     const policy = new CrashPolicy(2, 1000);
     assert.deepEqual([0, 500].map((t) => policy.recordCrash(t)), ['restart', 'stop']);
