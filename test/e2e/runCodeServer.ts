@@ -84,7 +84,9 @@ async function main(): Promise<number> {
     console.log(`[e2e] code-server ${server.origin} ready after ${elapsed()} (tmp ${server.tmp})`);
     const workspace = copyWorkspace(args.workspace, server.tmp);
     browser = await launchChromium(server.isolatedEnv);
-    const page = await browser.newPage();
+    // vscode.env.clipboard is the page's clipboard in the web workbench.
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
 
     let settle: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>(resolve => { settle = resolve; });

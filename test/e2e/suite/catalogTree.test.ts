@@ -66,7 +66,7 @@ describe('catalog tree (view cloudtrailEvents.catalog)', () => {
         for (const event of await children(tree, resource)) {
           const eventItem = await item(tree, event);
           const id = String(eventItem.description);
-          assert.match(id, /^event_id\.[a-z0-9_.-]+$/, `event under ${serviceLabel} has its ID as description`);
+          assert.match(id, /^event_id\.[A-Za-z0-9_.-]+$/, `event under ${serviceLabel} has its ID as description`);
           assert.ok(labelText(eventItem).length > 0, `${id} has a label`);
           assert.strictEqual(eventItem.collapsibleState, vscode.TreeItemCollapsibleState.None);
           assert.strictEqual(tree.getParent?.(event), resource, `${id} knows its resource`);
