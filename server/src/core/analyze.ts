@@ -4,7 +4,7 @@
  * decides what is an ID; diagnostics, hover, completion, the CLI and the
  * workspace index all read its findings.
  */
-import { Catalog, CatalogEvent, ROOT_NAMESPACE } from './catalog';
+import { Catalog, CatalogEvent } from './catalog';
 import { examinedRegions, scanModeOf, ScanMode } from './languages';
 import { scanTokens } from './scanner';
 import { suggest } from './suggest';
@@ -75,9 +75,7 @@ export function classifyToken(text: string, start: number, end: number, catalog:
     const strippedEnd = start + stripped.length;
     const known = catalog.get(stripped);
     if (known) return finding(text, start, strippedEnd, 'event', { event: known });
-    if (stripped === ROOT_NAMESPACE || catalog.isNamespace(stripped)) {
-      return finding(text, start, end, 'namespace', { covers: stripped === ROOT_NAMESPACE ? catalog.events : catalog.eventsUnder(stripped) });
-    }
+    if (catalog.isNamespace(stripped)) return finding(text, start, end, 'namespace', { covers: catalog.eventsUnder(stripped) });
     token = stripped;
     end = strippedEnd;
   }

@@ -107,7 +107,7 @@ export function lexRegions(text: string, syntax: Syntax, limit = text.length): n
   const length = text.length;
 
   const push = (start: number, end: number) => {
-    if (end > start) out.push(start, end);
+    if (end >= start) out.push(start, end);
   };
   const lineEnd = (from: number) => {
     const eol = text.indexOf('\n', from);

@@ -6,12 +6,11 @@
  * preceded by an identifier character, `.`, `$`, `@` or `-`: `my_event_id.x`,
  * `record.event_id.startswith(...)`, shell `$event_id.jsonl` and Ruby
  * `@event_id.x` are names, not IDs. A trailing `-` (a dash ending a sentence)
- * is not part of the token; a trailing `.` is decided by the analyzer, which
+ * and Markdown bold `**` are not part of the token; a trailing `.` is decided by the analyzer, which
  * knows whether the text before it is an ID or a namespace.
  */
 
 const PREFIX = 'event_id';
-const CODE_E = 0x65; // 'e'
 
 function table(chars: string): Uint8Array {
   const t = new Uint8Array(128);
@@ -48,6 +47,9 @@ export function scanTokens(text: string, from: number, to: number, out: number[]
     let end = pos + 1;
     while (end < to && isTokenChar(text.charCodeAt(end))) end++;
     pos = end;
+    // `**` is Markdown bold (`**event_id.iaas.instance.create**`), never part of an ID or a wildcard.
+    const bold = text.indexOf('**', at);
+    if (bold >= 0 && bold < end) end = bold;
     while (end > at + PREFIX.length + 1 && text.charCodeAt(end - 1) === 0x2d /* - */) end--;
     out.push(at, end);
   }
@@ -61,6 +63,6 @@ export function tokenAt(text: string, offset: number): { start: number; end: num
   while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
   // The token may start later than the run (`foo.event_id.x` is not one), so find event_id inside it.
   const at = text.lastIndexOf(PREFIX, offset);
-  if (at < start || text.charCodeAt(at) !== CODE_E || !boundaryBefore(text, at)) return undefined;
+  if (at < start || !boundaryBefore(text, at)) return undefined;
   return { start: at, end };
 }

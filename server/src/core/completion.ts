@@ -1,0 +1,72 @@
+/**
+ * What to complete at a cursor: the partial token being typed and the catalog
+ * entries that can follow it. Offsets only; the LSP adapter makes items.
+ */
+import { Catalog, CatalogEvent, ROOT_NAMESPACE } from './catalog';
+import { examinedRegions, scanModeOf } from './languages';
+import { tokenAt } from './scanner';
+
+export interface CompletionContext {
+  /** The span the accepted item replaces: the whole partial token, including text after the cursor. */
+  start: number;
+  end: number;
+  /** What was typed from `start` to the cursor. */
+  typed: string;
+}
+
+export type Candidate =
+  | { kind: 'namespace'; path: string; count: number }
+  | { kind: 'event'; event: CatalogEvent };
+
+const QUOTES = `"'\``;
+// `event_id == "|`, `eventId: '|`, `"event_id": "|`, `WHERE event_id = '|`: a quote opened for an event ID.
+const EVENT_ID_KEY = /event[_-]?id["'`\]]?\s*(?::|==?=?|!==?|<>|\(|,|\bin\b|\bIN\b)?\s*$/i;
+
+/** True when `offset` lies in a string or comment of a code file (any text for data files). */
+function inExaminedText(text: string, offset: number, languageId: string): boolean {
+  if (scanModeOf(languageId) !== 'code') return true;
+  const regions = examinedRegions(text, languageId, offset);
+  for (let i = regions.length - 2; i >= 0; i -= 2) {
+    if (regions[i] <= offset && offset <= regions[i + 1]) return true;
+    if (regions[i + 1] < offset) return false;
+  }
+  return false;
+}
+
+/**
+ * The completion context at `offset`, or undefined where completing an event ID
+ * makes no sense (outside strings and comments in code, or not after `event_id`).
+ */
+export function completionContext(text: string, offset: number, languageId: string): CompletionContext | undefined {
+  const token = tokenAt(text, offset);
+  if (token) {
+    if (!inExaminedText(text, offset, languageId)) return undefined;
+    return { start: token.start, end: token.end, typed: text.slice(token.start, offset) };
+  }
+  // Right after an opening quote whose line names an event ID: offer every ID.
+  const before = text[offset - 1];
+  if (before && QUOTES.includes(before)) {
+    const lineStart = text.lastIndexOf('\n', offset - 2) + 1;
+    if (EVENT_ID_KEY.test(text.slice(lineStart, offset - 1)) && inExaminedText(text, offset, languageId)) {
+      return { start: offset, end: offset, typed: '' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Candidates for what was typed: the namespaces one level below the deepest
+ * complete namespace, then every event below it. When the typed namespace does
+ * not exist (a typo further left), every event, so fuzzy matching can repair it.
+ */
+export function completionCandidates(catalog: Catalog, typed: string): Candidate[] {
+  const dot = typed.lastIndexOf('.');
+  const typedNamespace = dot > 0 ? typed.slice(0, dot) : ROOT_NAMESPACE;
+  const namespace = catalog.isNamespace(typedNamespace) ? typedNamespace : ROOT_NAMESPACE;
+  const events = catalog.eventsUnder(namespace);
+  const namespaces: Candidate[] = catalog
+    .childrenOf(namespace)
+    .filter((child) => !child.event)
+    .map((child) => ({ kind: 'namespace', path: child.path, count: child.count }));
+  return [...namespaces, ...events.map((event): Candidate => ({ kind: 'event', event }))];
+}

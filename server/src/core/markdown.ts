@@ -1,0 +1,51 @@
+/**
+ * Markdown for hovers and completion documentation, rendered in one place so
+ * every feature describes an event the same way.
+ */
+import { Catalog, CatalogEvent } from './catalog';
+
+/** How many events a namespace or wildcard hover lists before "and N more". */
+export const HOVER_LIST_LIMIT = 15;
+
+const LABELS = {
+  en: { service: 'Service', sameDescription: 'Same description as', matches: (n: number) => `matches ${n} event${n === 1 ? '' : 's'}`, more: (n: number) => `… and ${n} more`, deprecated: 'Deprecated', custom: 'Added by your catalog' },
+  ko: { service: '서비스', sameDescription: '같은 설명의 이벤트', matches: (n: number) => `이벤트 ${n}개와 일치`, more: (n: number) => `… 외 ${n}개`, deprecated: '사용 중단', custom: '사용자 카탈로그에서 추가됨' },
+};
+export type UiLanguage = keyof typeof LABELS;
+
+/** Picks the labels for a VS Code UI language (`ko`, `ko-KR` -> Korean; anything else English). */
+export const uiLanguageOf = (locale: string | undefined): UiLanguage => (locale?.toLowerCase().startsWith('ko') ? 'ko' : 'en');
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ja: '日本語', zh: '中文', ko: '한국어' };
+
+/** Names in other languages, UI language first. */
+function otherNames(event: CatalogEvent, locale: string | undefined): string[] {
+  const names = Object.entries(event.names ?? {});
+  const preferred = locale?.slice(0, 2).toLowerCase();
+  names.sort(([a], [b]) => Number(b === preferred) - Number(a === preferred));
+  return names.map(([lang, name]) => `${name} _(${LANGUAGE_NAMES[lang] ?? lang})_`);
+}
+
+const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
+
+/** The full description of an event: Korean description in bold, other names, service, ID, shared descriptions. */
+export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string): string {
+  const l = LABELS[uiLanguageOf(locale)];
+  const lines = [`**${event.description}**`];
+  for (const name of otherNames(event, locale)) lines.push('', name);
+  lines.push('', `${l.service}: ${event.service}`, '', code(event.id));
+  const siblings = catalog.sharingDescription(event);
+  if (siblings.length > 0) lines.push('', `${l.sameDescription}: ${siblings.map((s) => code(s.id)).join(', ')}`);
+  if (event.deprecated) lines.push('', `**${l.deprecated}**: ${event.deprecated}`);
+  if (event.origin === 'user') lines.push('', `_${l.custom}_`);
+  return lines.join('\n');
+}
+
+/** A namespace, prefix or wildcard: how many events it covers and the first few. */
+export function coverageMarkdown(pattern: string, covers: readonly CatalogEvent[], locale?: string): string {
+  const l = LABELS[uiLanguageOf(locale)];
+  const lines = [`${code(pattern)} ${l.matches(covers.length)}`, ''];
+  for (const event of covers.slice(0, HOVER_LIST_LIMIT)) lines.push(`- ${code(event.id)} ${event.description}`);
+  if (covers.length > HOVER_LIST_LIMIT) lines.push(`- ${l.more(covers.length - HOVER_LIST_LIMIT)}`);
+  return lines.join('\n');
+}

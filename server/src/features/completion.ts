@@ -1,0 +1,58 @@
+/**
+ * Completion of event IDs: the next namespace level and full IDs, each with
+ * the Korean description as detail. The edit replaces the whole partial token,
+ * so accepting never duplicates text or eats a closing quote.
+ */
+import { CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList, CompletionParams, MarkupKind } from 'vscode-languageserver';
+import { completionCandidates, completionContext } from '../core/completion';
+import { eventMarkdown } from '../core/markdown';
+import { ServerContext } from '../serverContext';
+
+/** `.` continues a token; quotes open a string where VS Code does not suggest by default. */
+export const TRIGGER_CHARACTERS = ['.', '"', "'", '`'];
+
+export async function doComplete(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
+  const found = await context.analysisOf(params.textDocument.uri);
+  if (!found || found.analysis.skipped) return null;
+  const { document } = found;
+  const text = document.getText();
+  const offset = document.offsetAt(params.position);
+  const at = completionContext(text, offset, document.languageId);
+  if (!at) return null;
+  const range = { start: document.positionAt(at.start), end: document.positionAt(at.end) };
+  const catalog = context.catalogState.catalog;
+  const items = completionCandidates(catalog, at.typed).map((candidate, index): CompletionItem => {
+    const sortText = String(index).padStart(4, '0');
+    if (candidate.kind === 'namespace') {
+      const newText = `${candidate.path}.`;
+      return {
+        label: newText,
+        kind: CompletionItemKind.Module,
+        detail: `${candidate.count} events`,
+        sortText,
+        textEdit: { range, newText },
+        // Open the next level right away.
+        command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
+      };
+    }
+    const { event } = candidate;
+    return {
+      label: event.id,
+      kind: CompletionItemKind.EnumMember,
+      detail: event.description,
+      labelDetails: { description: event.description },
+      tags: event.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+      sortText,
+      textEdit: { range, newText: event.id },
+      data: event.id,
+    };
+  });
+  return { isIncomplete: false, items };
+}
+
+/** Adds the documentation block when an item is focused, to keep the list response small. */
+export function resolveCompletion(context: ServerContext, item: CompletionItem): CompletionItem {
+  const event = typeof item.data === 'string' ? context.catalogState.catalog.get(item.data) : undefined;
+  if (event) item.documentation = { kind: MarkupKind.Markdown, value: eventMarkdown(event, context.catalogState.catalog, context.locale) };
+  return item;
+}

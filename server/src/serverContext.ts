@@ -1,0 +1,131 @@
+/**
+ * What every feature shares: the open documents, the catalog, settings cached
+ * per document, and the analysis of each document version.
+ */
+import { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CatalogState } from './catalogState';
+import { findIds, Finding } from './core/analyze';
+import { matchGlob } from './core/glob';
+import { DEFAULT_SETTINGS, normalizeSettings, SECTION, Settings } from './settings';
+
+export type SkipReason = 'excluded' | 'tooLarge' | 'binary';
+
+export interface Analysis {
+  version: number;
+  catalogVersion: number;
+  /** Why the document is not examined, when it is not. */
+  skipped?: SkipReason;
+  findings: Finding[];
+}
+
+const MB = 1024 * 1024;
+
+/** The file-system path of a `file:` URI, for glob matching; undefined for other schemes. */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Finds the first entry in `findings` (sorted by start) that contains `offset`. */
+export function findingAt(findings: readonly Finding[], offset: number): Finding | undefined {
+  let low = 0;
+  let high = findings.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const f = findings[mid];
+    if (offset < f.start) high = mid - 1;
+    else if (offset > f.end) low = mid + 1;
+    else return f;
+  }
+  return undefined;
+}
+
+export class ServerContext {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly catalogState = new CatalogState();
+  /** The VS Code UI language (from initializationOptions), for hover labels and name order. */
+  locale: string | undefined;
+  hasConfigurationCapability = false;
+  private globalSettings: Settings = DEFAULT_SETTINGS;
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private readonly analyses = new Map<string, Analysis>();
+  private readonly reportedProblems = new Set<string>();
+
+  constructor(readonly connection: Connection) {}
+
+  /** Settings for one document, asked of the client once and cached until the configuration changes. */
+  settingsFor(uri: string): Promise<Settings> {
+    if (!this.hasConfigurationCapability) return Promise.resolve(this.globalSettings);
+    let settings = this.settingsCache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SECTION })
+        .then((raw) => this.validated(raw), () => DEFAULT_SETTINGS);
+      this.settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Called on workspace/didChangeConfiguration. */
+  configurationChanged(pushed: unknown): void {
+    this.settingsCache.clear();
+    if (!this.hasConfigurationCapability) {
+      const section = pushed && typeof pushed === 'object' ? (pushed as Record<string, unknown>)[SECTION] : undefined;
+      this.globalSettings = this.validated(section);
+    }
+  }
+
+  /** Normalizes settings and tells the user, once per distinct problem, what was wrong. */
+  private validated(raw: unknown): Settings {
+    const { settings, problems } = normalizeSettings(raw);
+    for (const problem of problems) {
+      if (this.reportedProblems.has(problem)) continue;
+      this.reportedProblems.add(problem);
+      this.connection.console.warn(problem);
+      void this.connection.window.showWarningMessage(`CloudTrail Events: ${problem}`);
+    }
+    return settings;
+  }
+
+  /** Why a document is not examined under `settings`, or undefined when it is. */
+  skipReason(document: TextDocument, settings: Settings): SkipReason | undefined {
+    if (settings.exclude.languages.includes(document.languageId)) return 'excluded';
+    const path = uriToPath(document.uri);
+    if (path && settings.exclude.globs.some((glob) => matchGlob(glob, path))) return 'excluded';
+    const text = document.getText();
+    if (text.length > settings.maxFileSizeMB * MB) return 'tooLarge';
+    // NUL characters in the first 8 KB: a binary file opened as text.
+    if (text.slice(0, 8192).includes('\0')) return 'binary';
+    return undefined;
+  }
+
+  /** The findings of the document's current version, computed once per version and catalog. */
+  analyze(document: TextDocument, settings: Settings): Analysis {
+    const cached = this.analyses.get(document.uri);
+    const catalogVersion = this.catalogState.version;
+    if (cached && cached.version === document.version && cached.catalogVersion === catalogVersion) return cached;
+    const skipped = this.skipReason(document, settings);
+    const findings = skipped ? [] : findIds(document.getText(), document.languageId, this.catalogState.catalog);
+    const analysis: Analysis = { version: document.version, catalogVersion, skipped, findings };
+    this.analyses.set(document.uri, analysis);
+    return analysis;
+  }
+
+  /** The analysis of an open document, for request handlers; undefined when it is not open. */
+  async analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const settings = await this.settingsFor(uri);
+    return { document, analysis: this.analyze(document, settings) };
+  }
+
+  forget(uri: string): void {
+    this.analyses.delete(uri);
+    this.settingsCache.delete(uri);
+  }
+}

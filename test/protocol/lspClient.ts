@@ -1,0 +1,179 @@
+/**
+ * A real LSP client for the protocol tests, over the protocol library's own
+ * connection: in-band (the server runs in this process over streams, fast) or
+ * over stdio against the built bundle dist/server.js (what editors run).
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import { PassThrough } from 'stream';
+import {
+  CodeAction,
+  CodeActionRequest,
+  CompletionList,
+  CompletionRequest,
+  ConfigurationRequest,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  Hover,
+  HoverRequest,
+  InitializeRequest,
+  InitializedNotification,
+  InlayHint,
+  InlayHintRequest,
+  Position,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  Range,
+  RegistrationRequest,
+  ShowMessageNotification,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InlayHintRefreshRequest,
+  ShutdownRequest,
+  ExitNotification,
+  ShowMessageRequest,
+} from 'vscode-languageserver-protocol/node';
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/startServer';
+
+export const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export interface Published {
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Splits `text` at the `|` cursor marker. */
+export function cursor(marked: string): { text: string; offset: number } {
+  const offset = marked.indexOf('|');
+  if (offset < 0) throw new Error(`no | in ${marked}`);
+  return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
+}
+
+/** The Position of an offset in `text` (UTF-16 code units, as LSP counts them). */
+export function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/** Compact `[line, col, line, col]`, for readable assertions. */
+export const compact = (r: Range) => [r.start.line, r.start.character, r.end.line, r.end.character];
+
+export class TestClient {
+  readonly published = new Map<string, Published>();
+  readonly messages: string[] = [];
+  private settings: Record<string, unknown> = {};
+  private versions = new Map<string, number>();
+  private child?: ChildProcess;
+
+  private constructor(readonly connection: ProtocolConnection) {
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.published.set(p.uri, { version: p.version, diagnostics: p.diagnostics }));
+    connection.onNotification(ShowMessageNotification.type, (p) => this.messages.push(p.message));
+    connection.onRequest(ShowMessageRequest.type, (p) => {
+      this.messages.push(p.message);
+      return null;
+    });
+    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(InlayHintRefreshRequest.type, () => undefined);
+    connection.listen();
+  }
+
+  /** The server in this process, over a pair of streams. */
+  static inBand(): TestClient {
+    const up = new PassThrough();
+    const down = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
+    return new TestClient(createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up)));
+  }
+
+  /** The built bundle as a child process over stdio, as Neovim or Helix would run it. */
+  static stdio(bundle = SERVER_BUNDLE): TestClient {
+    const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const client = new TestClient(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
+    client.child = child;
+    return client;
+  }
+
+  async initialize(settings: Record<string, unknown> = {}, initializationOptions: unknown = {}) {
+    this.settings = settings;
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: false } } },
+      },
+      initializationOptions,
+      workspaceFolders: null,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  async setSettings(settings: Record<string, unknown>) {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { cloudtrailEvents: settings } });
+  }
+
+  async open(uri: string, languageId: string, text: string) {
+    this.versions.set(uri, 1);
+    this.published.delete(uri);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** One incremental change: replace `range` with `text`. */
+  async change(uri: string, range: Range, text: string) {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+    return version;
+  }
+
+  async close(uri: string) {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Waits until diagnostics for the document's latest version arrive (and satisfy `until`). */
+  async diagnostics(uri: string, until: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 5000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const p = this.published.get(uri);
+      if (p && (p.version === undefined || p.version === this.versions.get(uri)) && until(p.diagnostics)) return p.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} (last: ${JSON.stringify(p)})`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  completion(uri: string, position: Position) {
+    return this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }) as Promise<CompletionList | null>;
+  }
+
+  hover(uri: string, position: Position) {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }) as Promise<Hover | null>;
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]) {
+    return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } }) as Promise<CodeAction[]>;
+  }
+
+  inlayHints(uri: string, range: Range) {
+    return this.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range }) as Promise<InlayHint[] | null>;
+  }
+
+  async dispose() {
+    if (this.child) {
+      await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+      await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
+      this.child.kill();
+    }
+    this.connection.dispose();
+  }
+}
