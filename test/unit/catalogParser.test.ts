@@ -1,0 +1,171 @@
+/**
+ * parseEventList reads NHN Cloud's published event lists (Korean, English,
+ * Japanese, Chinese) and reports every problem with its line.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseEventList, ParsedList, splitRow } from '../../server/src/core/catalogParser';
+
+const SOURCE = path.resolve(__dirname, '..', '..', '..', 'catalog', 'source', 'cloudtrail-event-list.ko.md');
+
+const brief = (parsed: ParsedList) => ({
+  language: parsed.language,
+  events: parsed.events.map((e) => [e.line, e.service, e.description, e.id]),
+  problems: parsed.problems.map((p) => [p.line, p.message]),
+});
+
+describe('catalogParser: the Korean source list', () => {
+  const parsed = parseEventList(fs.readFileSync(SOURCE, 'utf8'));
+  it('parses 520 events in 7 services without problems', () => {
+    assert.deepStrictEqual(parsed.problems, []);
+    assert.strictEqual(parsed.language, 'ko');
+    assert.strictEqual(parsed.events.length, 520);
+    assert.deepStrictEqual([...new Set(parsed.events.map((e) => e.service))], ['기본 인프라 서비스', 'Object Storage', 'RDS for MySQL', '콘솔', 'Backup', 'CloudTrail', 'System Monitoring']);
+  });
+  it('keeps the row line and the description exactly as written', () => {
+    assert.deepStrictEqual(parsed.events[0], { id: 'event_id.iaas.instance.create', description: '인스턴스 생성', service: '기본 인프라 서비스', line: 7 });
+  });
+});
+
+describe('catalogParser: headers in four languages', () => {
+  const CASES: { name: string; header: string; language: string }[] = [
+    { name: 'Korean', header: '| 이벤트 | 이벤트 ID |', language: 'ko' },
+    { name: 'Korean, no space in 이벤트ID', header: '| 이벤트명 | 이벤트ID |', language: 'ko' },
+    { name: 'English', header: '| Event | Event ID |', language: 'en' },
+    { name: 'English, other case and spacing', header: '|event name|  EVENTID |', language: 'en' },
+    { name: 'Japanese', header: '| イベント | イベントID |', language: 'ja' },
+    { name: 'Japanese, with a space', header: '| イベント名 | イベント ID |', language: 'ja' },
+    { name: 'Chinese (simplified)', header: '| 事件 | 事件ID |', language: 'zh' },
+    { name: 'Chinese, 事件名称 / 事件 ID', header: '| 事件名称 | 事件 ID |', language: 'zh' },
+  ];
+  for (const c of CASES) {
+    it(c.name, () => {
+      const parsed = parseEventList(`### Compute\n\n${c.header}\n| --- | --- |\n| Instance created | event_id.iaas.instance.create |\n`);
+      assert.deepStrictEqual(brief(parsed), { language: c.language, events: [[5, 'Compute', 'Instance created', 'event_id.iaas.instance.create']], problems: [] });
+    });
+  }
+});
+
+describe('catalogParser: tolerated layouts', () => {
+  const CASES: { name: string; text: string; events: (string | number)[][] }[] = [
+    {
+      name: 'extra columns, ID column first',
+      text: '### Compute\n| Event ID | Service | Event | Since |\n|---|---|---|---|\n| event_id.iaas.vpc.create | VPC | VPC 생성 | 2023 |\n',
+      events: [[4, 'Compute', 'VPC 생성', 'event_id.iaas.vpc.create']],
+    },
+    {
+      name: 'cells wrapped in backticks',
+      text: '### Compute\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n| VPC 생성 | `event_id.iaas.vpc.create` |\n| VPC 삭제 | ``event_id.iaas.vpc.delete`` |\n',
+      events: [[4, 'Compute', 'VPC 생성', 'event_id.iaas.vpc.create'], [5, 'Compute', 'VPC 삭제', 'event_id.iaas.vpc.delete']],
+    },
+    {
+      name: 'stray spaces and tabs',
+      text: '###   Compute  \n|  이벤트 |이벤트 ID|\n| :--- | ---: |\n|   VPC 생성\t|\t event_id.iaas.vpc.create   |\n',
+      events: [[4, 'Compute', 'VPC 생성', 'event_id.iaas.vpc.create']],
+    },
+    {
+      name: 'no outer pipes',
+      text: '### Compute\n이벤트 | 이벤트 ID\n--- | ---\nVPC 생성 | event_id.iaas.vpc.create\n',
+      events: [[4, 'Compute', 'VPC 생성', 'event_id.iaas.vpc.create']],
+    },
+    {
+      name: 'CRLF line ends and a BOM',
+      text: '\uFEFF### Compute\r\n| 이벤트 | 이벤트 ID |\r\n| --- | --- |\r\n| VPC 생성 | event_id.iaas.vpc.create |\r\n',
+      events: [[4, 'Compute', 'VPC 생성', 'event_id.iaas.vpc.create']],
+    },
+    {
+      name: 'the nearest heading names the service, at any level, closing hashes dropped',
+      text: '## CloudTrail\n### Compute ###\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n| A | event_id.iaas.vpc.create |\n#### Storage\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n| B | event_id.object_storage.container.create |\n',
+      events: [[5, 'Compute', 'A', 'event_id.iaas.vpc.create'], [9, 'Storage', 'B', 'event_id.object_storage.container.create']],
+    },
+    {
+      name: 'IDs with dashes and camelCase',
+      text: '### S\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n| A | event_id.market_place.apply-cancel |\n| B | event_id.rds_for_mysql.createChartLayout |\n',
+      events: [[4, 'S', 'A', 'event_id.market_place.apply-cancel'], [5, 'S', 'B', 'event_id.rds_for_mysql.createChartLayout']],
+    },
+    {
+      name: 'prose and other tables around the event tables are ignored',
+      text: '# Title\n\nSome text | with a pipe.\n\n| Name | Value |\n| --- | --- |\n| a | b |\n\n### S\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n| A | event_id.iaas.vpc.create |\n',
+      events: [[12, 'S', 'A', 'event_id.iaas.vpc.create']],
+    },
+  ];
+  for (const c of CASES) {
+    it(c.name, () => {
+      const parsed = parseEventList(c.text);
+      assert.deepStrictEqual(parsed.problems, []);
+      assert.deepStrictEqual(brief(parsed).events, c.events);
+    });
+  }
+});
+
+describe('catalogParser: problems are reported with their line', () => {
+  const table = (rows: string) => `### S\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n${rows}`;
+  const CASES: { name: string; text: string; problems: [number, RegExp][]; events: number }[] = [
+    { name: 'a row with an empty ID cell', text: table('| A | |\n| B | event_id.iaas.vpc.create |\n'), problems: [[4, /^Malformed row: .*"\| A \| \|"/]], events: 1 },
+    { name: 'a row with one cell', text: table('| A |\n'), problems: [[4, /^Malformed row/]], events: 0 },
+    { name: 'a row with an empty description', text: table('| | event_id.iaas.vpc.create |\n'), problems: [[4, /^Malformed row/]], events: 0 },
+    { name: 'a header without its delimiter row', text: '### S\n| 이벤트 | 이벤트 ID |\n| A | event_id.iaas.vpc.create |\n', problems: [[3, /delimiter row/]], events: 1 },
+    {
+      name: 'a duplicate ID with the same description',
+      text: table('| A | event_id.iaas.vpc.create |\n| A | event_id.iaas.vpc.create |\n'),
+      problems: [[5, /^Duplicate event ID "event_id\.iaas\.vpc\.create" \(first on line 4\)\.$/]],
+      events: 1,
+    },
+    {
+      name: 'a duplicate ID with a different description names both',
+      text: table('| VPC 생성 | event_id.iaas.vpc.create |\n| VPC 삭제 | event_id.iaas.vpc.create |\n'),
+      problems: [[5, /different description \(line 4 says "VPC 생성", this row says "VPC 삭제"\)/]],
+      events: 1,
+    },
+    { name: 'a character outside [A-Za-z0-9_.-]', text: table('| A | event_id.iaas.vpc.create! |\n'), problems: [[4, /^Invalid event ID "event_id\.iaas\.vpc\.create!"/]], events: 0 },
+    { name: 'a Hangul character in the ID', text: table('| A | event_id.iaas.인스턴스 |\n'), problems: [[4, /^Invalid event ID/]], events: 0 },
+    { name: 'a space in the ID', text: table('| A | event_id.iaas vpc.create |\n'), problems: [[4, /^Invalid event ID/]], events: 0 },
+    { name: 'an ID without the event_id. prefix', text: table('| A | iaas.vpc.create |\n'), problems: [[4, /^Invalid event ID/]], events: 0 },
+    { name: 'an empty segment or a trailing dot', text: table('| A | event_id..vpc |\n| B | event_id.iaas.vpc. |\n'), problems: [[4, /^Invalid/], [5, /^Invalid/]], events: 0 },
+    { name: 'an empty file', text: '', problems: [[0, /^No event table found/]], events: 0 },
+    { name: 'a file without an event table', text: '# Notes\n\n| Name | Value |\n| --- | --- |\n| a | b |\n', problems: [[0, /^No event table found/]], events: 0 },
+  ];
+  for (const c of CASES) {
+    it(c.name, () => {
+      const parsed = parseEventList(c.text);
+      assert.strictEqual(parsed.problems.length, c.problems.length, JSON.stringify(parsed.problems));
+      c.problems.forEach(([line, message], i) => {
+        assert.strictEqual(parsed.problems[i].line, line);
+        assert.match(parsed.problems[i].message, message);
+      });
+      assert.strictEqual(parsed.events.length, c.events, 'rows that parse are still returned');
+    });
+  }
+  it('an empty file has no language', () => assert.strictEqual(parseEventList('').language, undefined));
+});
+
+describe('catalogParser: splitRow', () => {
+  const CASES: [string, string[] | undefined][] = [
+    ['| a | b |', ['a', 'b']],
+    ['a | b', ['a', 'b']],
+    ['|a|`b`|', ['a', 'b']],
+    ['no pipes here', undefined],
+    ['| a \\| b | c |', ['a \\| b', 'c']],
+  ];
+  for (const [line, cells] of CASES) it(JSON.stringify(line), () => assert.deepStrictEqual(splitRow(line), cells));
+});
+
+describe('catalogParser: known bugs (skipped until fixed in catalogParser.ts)', () => {
+  // BUG: an escaped pipe in a cell is kept escaped: the description of `| a \| b | event_id.x.y |` is
+  // `a \| b`, so hover would show the backslash. Fix: in unwrapCell, replace /\\\|/g with '|' (after
+  // splitting, which already respects the escape).
+  it.skip('an escaped pipe in a description is unescaped', () => {
+    const parsed = parseEventList('### S\n| Event | Event ID |\n| --- | --- |\n| Start \\| resume | event_id.iaas.vpc.create |\n');
+    assert.strictEqual(parsed.events[0]?.description, 'Start | resume');
+  });
+
+  // BUG: a row with an event ID after a paragraph that interrupts a table is dropped silently, so a note
+  // NHN Cloud inserts inside a table would remove events from the catalog without a word from the
+  // generator. Fix: when no table is open and a row's cells include one starting with `event_id.`,
+  // report "Event row outside a table (no | 이벤트 | 이벤트 ID | header above it)" with its line.
+  it.skip('an event row outside any table is reported', () => {
+    const parsed = parseEventList('### S\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n| A | event_id.iaas.vpc.create |\n\nNote: deprecated.\n| B | event_id.iaas.vpc.delete |\n');
+    assert.deepStrictEqual(parsed.problems.map((p) => p.line), [7]);
+  });
+});
