@@ -5,21 +5,15 @@
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Finding } from '../core/analyze';
 import { Catalog } from '../core/catalog';
-import { readSuppression } from '../core/suppression';
-import { suggest } from '../core/suggest';
+import { ProblemCodes, problemsOf } from '../core/problems';
 import { Analysis, ServerContext, SkipReason } from '../serverContext';
 import { Settings, Severity } from '../settings';
 
 export const DIAGNOSTIC_SOURCE = 'cloudtrail-events';
 
 /** Stable diagnostic codes, for filtering and for the quick fixes. */
-export const Codes = {
-  unknownId: 'unknown-event-id',
-  unmatchedPattern: 'unmatched-event-pattern',
-  notChecked: 'file-not-checked',
-} as const;
+export const Codes = { ...ProblemCodes, notChecked: 'file-not-checked' } as const;
 
 /** What the quick fixes need, carried in `Diagnostic.data`. */
 export interface DiagnosticData {
@@ -38,12 +32,6 @@ const NOT_CHECKED: Record<Exclude<SkipReason, 'excluded'>, (s: Settings) => stri
   binary: () => 'CloudTrail event IDs are not checked in this file: it looks binary (it contains NUL characters).',
 };
 
-/** The message for an unknown ID or an unmatched pattern. */
-export function unknownMessage(finding: Finding, suggestions: string[]): string {
-  if (finding.covers) return `No CloudTrail event matches '${finding.text}'.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`;
-  return `Unknown CloudTrail event ID '${finding.text}'.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`;
-}
-
 /** Builds the diagnostics of an analysed document. */
 export function computeDiagnostics(document: TextDocument, analysis: Analysis, settings: Settings, catalog: Catalog): Diagnostic[] {
   if (analysis.skipped === 'tooLarge' || analysis.skipped === 'binary') {
@@ -59,24 +47,14 @@ export function computeDiagnostics(document: TextDocument, analysis: Analysis, s
   }
   if (settings.diagnostics.severity === 'off') return [];
   const severity = SEVERITIES[settings.diagnostics.severity];
-  const unknown = analysis.findings.filter((f) => f.kind === 'unknown');
-  if (unknown.length === 0) return [];
-  const text = document.getText();
-  const suppression = readSuppression(text);
-  const diagnostics: Diagnostic[] = [];
-  for (const finding of unknown) {
-    if (suppression.isSuppressed(finding.start)) continue;
-    const suggestions = finding.covers ? [] : suggest(finding.text, catalog);
-    diagnostics.push({
-      range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
-      severity,
-      source: DIAGNOSTIC_SOURCE,
-      code: finding.covers ? Codes.unmatchedPattern : Codes.unknownId,
-      message: unknownMessage(finding, suggestions),
-      data: { suggestions } satisfies DiagnosticData,
-    });
-  }
-  return diagnostics;
+  return problemsOf(document.getText(), analysis.findings, catalog).map((problem) => ({
+    range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) },
+    severity,
+    source: DIAGNOSTIC_SOURCE,
+    code: problem.code,
+    message: problem.message,
+    data: { suggestions: problem.suggestions } satisfies DiagnosticData,
+  }));
 }
 
 /** Validates documents after changes, newest version only. */

@@ -1,0 +1,97 @@
+/**
+ * Output formats of the CLI: compiler-style text, JSON, and SARIF 2.1.0 for
+ * code-scanning services.
+ */
+import { Severity } from '../settings';
+import { FileResult } from './lintFiles';
+
+const VERSION = '0.1.0';
+
+/** 1-based line and column (UTF-16 code units, as editors and SARIF count) of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function formatText(results: FileResult[], severity: Severity): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const problem of result.problems) {
+      const { line, column } = lineColumn(result.text, problem.start);
+      lines.push(`${result.file}:${line}:${column}: ${severity}: ${problem.message}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function formatJson(results: FileResult[], severity: Severity): string {
+  const findings = results.flatMap((result) =>
+    result.problems.map((problem) => {
+      const start = lineColumn(result.text, problem.start);
+      const end = lineColumn(result.text, problem.end);
+      return {
+        file: result.file,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        severity,
+        code: problem.code,
+        id: problem.text,
+        message: problem.message,
+        suggestions: problem.suggestions,
+      };
+    }),
+  );
+  const skipped = results.filter((r) => r.skipped).map((r) => ({ file: r.file, reason: r.skipped }));
+  return JSON.stringify({ findings, skipped }, null, 2);
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' };
+
+export function formatSarif(results: FileResult[], severity: Severity): string {
+  const rules = [
+    { id: 'unknown-event-id', name: 'UnknownEventId', shortDescription: { text: 'Unknown CloudTrail event ID' }, fullDescription: { text: 'The text looks like an NHN Cloud CloudTrail event ID but is not in the catalog.' } },
+    { id: 'unmatched-event-pattern', name: 'UnmatchedEventPattern', shortDescription: { text: 'CloudTrail event pattern matches nothing' }, fullDescription: { text: 'A wildcard or prefix over CloudTrail event IDs matches no event of the catalog.' } },
+  ];
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'cloudtrail-events', version: VERSION, informationUri: 'https://docs.nhncloud.com/ko/Governance%20&%20Audit/CloudTrail/ko/event-list/', rules } },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap((result) =>
+          result.problems.map((problem) => {
+            const start = lineColumn(result.text, problem.start);
+            const end = lineColumn(result.text, problem.end);
+            const region = { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
+            return {
+              ruleId: problem.code,
+              ruleIndex: rules.findIndex((r) => r.id === problem.code),
+              level: SARIF_LEVEL[severity],
+              message: { text: problem.message },
+              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(result.file), uriBaseId: '%SRCROOT%' }, region } }],
+              ...(problem.suggestions.length
+                ? {
+                    fixes: [
+                      {
+                        description: { text: `Change to '${problem.suggestions[0]}'` },
+                        artifactChanges: [{ artifactLocation: { uri: encodeURI(result.file), uriBaseId: '%SRCROOT%' }, replacements: [{ deletedRegion: region, insertedContent: { text: problem.suggestions[0] } }] }],
+                      },
+                    ],
+                  }
+                : {}),
+            };
+          }),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}
