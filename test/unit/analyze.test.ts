@@ -177,6 +177,19 @@ describe('analyze: known bugs (skipped until fixed in analyze.ts)', () => {
     ]);
   });
 
+  // BUG: a regex `.*` after an ID or a cut segment (PromQL `=~`, Elasticsearch `regexp`) is read only as a
+  // glob, where `create.*` means "under create." and matches nothing, so
+  // `event_id=~"event_id.iaas.instance.create.*"` (create and create_end) is reported as unknown.
+  // Fix: when matchWildcard finds nothing and the token ends in `.*`, also try the regex reading: the
+  // text before `.*` is a known ID or catalog.hasIdStartingWith(it) -> 'wildcard' covering the IDs that
+  // start with it.
+  it.skip('a regex .* after an ID or a partial segment', () => {
+    assert.deepStrictEqual(kinds('expr: x{event_id=~"event_id.iaas.instance.create.*"} or x{event_id=~"event_id.iaas.instance_action.st.*"}', 'yaml'), [
+      ['wildcard', 'event_id.iaas.instance.create.*'],
+      ['wildcard', 'event_id.iaas.instance_action.st.*'],
+    ]);
+  });
+
   // BUG (proposal): upper-case placeholder segments in docs (`event_id.SERVICE.RESOURCE.ACTION`,
   // `event_id.iaas.RESOURCE.create`) are reported as unknown IDs. No catalog segment is upper-case
   // snake case; treat a segment matching /^[A-Z][A-Z0-9_]*$/ (longer than one letter) as a placeholder,
