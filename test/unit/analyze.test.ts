@@ -141,23 +141,15 @@ describe('analyze: longest match, file names and URLs', () => {
   });
 });
 
-describe('analyze: known bugs (skipped until fixed in analyze.ts)', () => {
-  // BUG: a percent-encoded separator in a URL query (`%2C` for ",") is read as a `%` wildcard, so
-  // `?ids=event_id.iaas.instance.create%2Cevent_id.iaas.volume.create` is one bogus unknown token.
-  // Fix: end a token at `%XX` when XX encodes a character that is not an ID character (%20-%2C, %2F, %3A-%40, ...),
-  // and let the scanner start a new token right after it.
-  it.skip('percent-encoded commas in a URL query separate IDs', () => {
+describe('analyze: emphasis, URL encoding, file names, regexes and placeholders', () => {
+  it('percent-encoded commas in a URL query separate IDs', () => {
     assert.deepStrictEqual(kinds('https://api.example.com/events?ids=event_id.iaas.instance.create%2Cevent_id.iaas.volume.create', 'markdown'), [
       ['event', 'event_id.iaas.instance.create'],
       ['event', 'event_id.iaas.volume.create'],
     ]);
   });
 
-  // BUG: only one file extension is stripped, so rotated or compressed archives named after an ID
-  // (`.jsonl.gz`, `.json.bak`, `.2024-11-18.log`) are reported as unknown IDs.
-  // Fix: in classifyToken, strip trailing extensions and numeric/date segments repeatedly
-  // (/(\.(?:json|jsonl|…|gz|bak)|\.\d[\d-]*)+$/) before looking up the base.
-  it.skip('files named after an ID with several extensions or a date', () => {
+  it('files named after an ID with several extensions or a date', () => {
     assert.deepStrictEqual(kinds('event_id.iaas.instance.create.jsonl.gz event_id.iaas.instance.create.json.bak event_id.iaas.instance.create.2024-11-18.log', 'shellscript'), [
       ['event', 'event_id.iaas.instance.create'],
       ['event', 'event_id.iaas.instance.create'],
@@ -165,36 +157,21 @@ describe('analyze: known bugs (skipped until fixed in analyze.ts)', () => {
     ]);
   });
 
-  // BUG: Markdown emphasis around an ID is read as a wildcard: `**event_id.iaas.instance.create**` is a
-  // 'wildcard' (hover says it covers create and create_end), and a bold typo is reported with the `**`,
-  // gets no suggestion (suggest sees the asterisks) and its quick fix would delete the closing `**`.
-  // Fix: when the token is immediately preceded by a run of `*` and ends with the same run, drop the
-  // trailing asterisks (emphasis, not a glob) before classifying.
-  it.skip('markdown bold and italic around an ID', () => {
+  it('markdown bold and italic around an ID', () => {
     assert.deepStrictEqual(kinds('**event_id.iaas.instance.create** and *event_id.iaas.instnace.create*', 'markdown'), [
       ['event', 'event_id.iaas.instance.create'],
       ['unknown', 'event_id.iaas.instnace.create'],
     ]);
   });
 
-  // BUG: a regex `.*` after an ID or a cut segment (PromQL `=~`, Elasticsearch `regexp`) is read only as a
-  // glob, where `create.*` means "under create." and matches nothing, so
-  // `event_id=~"event_id.iaas.instance.create.*"` (create and create_end) is reported as unknown.
-  // Fix: when matchWildcard finds nothing and the token ends in `.*`, also try the regex reading: the
-  // text before `.*` is a known ID or catalog.hasIdStartingWith(it) -> 'wildcard' covering the IDs that
-  // start with it.
-  it.skip('a regex .* after an ID or a partial segment', () => {
+  it('a regex .* after an ID or a partial segment', () => {
     assert.deepStrictEqual(kinds('expr: x{event_id=~"event_id.iaas.instance.create.*"} or x{event_id=~"event_id.iaas.instance_action.st.*"}', 'yaml'), [
       ['wildcard', 'event_id.iaas.instance.create.*'],
       ['wildcard', 'event_id.iaas.instance_action.st.*'],
     ]);
   });
 
-  // BUG (proposal): upper-case placeholder segments in docs (`event_id.SERVICE.RESOURCE.ACTION`,
-  // `event_id.iaas.RESOURCE.create`) are reported as unknown IDs. No catalog segment is upper-case
-  // snake case; treat a segment matching /^[A-Z][A-Z0-9_]*$/ (longer than one letter) as a placeholder,
-  // like `<resource>` and `{resource}` already are.
-  it.skip('upper-case placeholders in docs are not IDs', () => {
+  it('upper-case placeholders in docs are not IDs', () => {
     assert.deepStrictEqual(kinds('IDs look like event_id.SERVICE.RESOURCE.ACTION, e.g. event_id.iaas.RESOURCE.create', 'markdown'), []);
   });
 });

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { findIds } from '../../server/src/core/analyze';
 import { builtinCatalog } from '../../server/src/core/builtin';
 import { languageIdForPath } from '../../server/src/core/languages';
-import { suggest } from '../../server/src/core/suggest';
+import { findProblems } from '../../server/src/core/problems';
 
 interface Expected {
   /** 1-based line. */
@@ -81,8 +81,8 @@ function evaluate(file: string): FileResult {
     knownLimitations: [],
     events: findings.filter((f) => f.kind === 'event').length,
   };
-  for (const finding of findings) {
-    if (finding.kind !== 'unknown') continue;
+  // Diagnostics and their suggestions as the editor and the CLI report them (suppression included).
+  for (const finding of findProblems(text, languageId, catalog)) {
     const line = lineOf(text, finding.start);
     const match = remaining.get(key(line, finding.text))?.shift();
     if (!match) {
@@ -90,7 +90,7 @@ function evaluate(file: string): FileResult {
       continue;
     }
     result.truePositives++;
-    const top1 = suggest(finding.text, catalog, 1)[0] ?? null;
+    const top1 = finding.suggestions[0] ?? null;
     const where = `${file}:${line} ${finding.text}: got ${top1}, want ${match.suggestion}`;
     if (top1 === match.suggestion) {
       if (match.knownLimitation) result.top1Wrong.push(`${where} (now right: remove "knownLimitation")`);

@@ -33,8 +33,18 @@ export interface Finding {
 }
 
 const WILDCARD = /[*%]/;
-// A known ID followed by a file extension is a file named after the ID (`event_id.iaas.instance.create.json`).
-const FILE_EXTENSION = /\.(?:json|jsonl|ndjson|ya?ml|log|txt|md|csv|tsv|xml|html?|gz|zip|bak|tmp|out|sql|sh|py|ts|js)$/i;
+// An ID followed by file extensions or a date is a file named after the ID
+// (`event_id.iaas.instance.create.json`, `….create.jsonl.gz`, `….create.2024-11-18.log`).
+const FILE_SUFFIX = /\.(?:json|jsonl|ndjson|ya?ml|log|txt|md|csv|tsv|xml|html?|gz|zip|bz2|xz|bak|tmp|out|sql|sh|py|ts|js|\d[\d-]*)$/i;
+// An upper-case segment in documentation is a placeholder: `event_id.SERVICE.RESOURCE.ACTION`.
+const PLACEHOLDER_SEGMENT = /\.[A-Z][A-Z0-9_]+(?=\.|$)/;
+
+/** Strips trailing file extensions and date or number segments. */
+function withoutFileSuffixes(token: string): string {
+  let base = token;
+  for (let m = FILE_SUFFIX.exec(base); m && m.index > 0; m = FILE_SUFFIX.exec(base)) base = base.slice(0, m.index);
+  return base;
+}
 // After the token: an interpolation or placeholder that continues the ID (`{x}`, `${x}`, `#{x}`, `\(x)`, `<name>`, `[i]`).
 const CONTINUES = /^(?:[{$<\\[]|#\{)/;
 // After the token's closing quote: concatenation (`+`, `..` in Lua, `||` in SQL, `.` in PHP, `&` in VB).
@@ -64,9 +74,23 @@ export function classifyToken(text: string, start: number, end: number, catalog:
   if (event) return finding(text, start, end, 'event', { event });
   if (inUrlPath(text, start)) return undefined;
 
+  // Markdown italic: `*event_id.iaas.instance.create*`.
+  if (text[start - 1] === '*' && token.endsWith('*') && !token.endsWith('.*')) {
+    token = token.slice(0, -1);
+    end--;
+    const italic = catalog.get(token);
+    if (italic) return finding(text, start, end, 'event', { event: italic });
+  }
   if (WILDCARD.test(token)) {
     const covers = catalog.matchWildcard(token);
-    return finding(text, start, end, covers.length > 0 ? 'wildcard' : 'unknown', { covers });
+    if (covers.length > 0) return finding(text, start, end, 'wildcard', { covers });
+    // A regex rather than a glob (PromQL `=~`, Elasticsearch `regexp`): `event_id.iaas.instance.create.*`.
+    if (token.endsWith('.*')) {
+      const base = token.slice(0, -2);
+      const regexCovers = catalog.events.filter((e) => e.id.startsWith(base));
+      if (regexCovers.length > 0) return finding(text, start, end, 'wildcard', { covers: regexCovers });
+    }
+    return finding(text, start, end, 'unknown', { covers });
   }
   const after = text.slice(end, end + 8);
   const continued = CONTINUES.test(after) || CONCATENATED.test(after);
@@ -81,9 +105,8 @@ export function classifyToken(text: string, start: number, end: number, catalog:
   }
   if (catalog.isNamespace(token)) return finding(text, start, end, 'namespace', { covers: catalog.eventsUnder(token) });
 
-  const extension = FILE_EXTENSION.exec(token);
-  if (extension) {
-    const base = token.slice(0, extension.index);
+  const base = withoutFileSuffixes(token);
+  if (base !== token) {
     const baseEvent = catalog.get(base);
     if (baseEvent) return finding(text, start, start + base.length, 'event', { event: baseEvent });
     if (base.split('.').length >= 3) {
@@ -96,6 +119,10 @@ export function classifyToken(text: string, start: number, end: number, catalog:
   }
 
   // What is left looks like an ID but is not one. Keep only what plausibly means one.
+  if (!catalog.getIgnoringCase(token)) {
+    const placeholder = PLACEHOLDER_SEGMENT.exec(token);
+    if (placeholder && catalog.isNamespace(token.slice(0, placeholder.index))) return undefined;
+  }
   const segments = token.split('.');
   const knownService = catalog.topSegments.has(segments[1]);
   if (!knownService) {

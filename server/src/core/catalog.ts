@@ -101,6 +101,11 @@ export class Catalog {
     return this.namespaces.has(path);
   }
 
+  /** Every namespace path (`event_id`, `event_id.iaas`, `event_id.iaas.instance`, ...). */
+  namespacePaths(): IterableIterator<string> {
+    return this.namespaces.keys();
+  }
+
   /** Events below a namespace, in catalog order; empty for an unknown namespace. */
   eventsUnder(path: string): readonly CatalogEvent[] {
     return this.namespaces.get(path) ?? [];

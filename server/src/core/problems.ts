@@ -6,7 +6,7 @@
 import { Finding, findIds } from './analyze';
 import { Catalog } from './catalog';
 import { readSuppression } from './suppression';
-import { suggest } from './suggest';
+import { suggest, suggestNamespace } from './suggest';
 
 export const ProblemCodes = {
   unknownId: 'unknown-event-id',
@@ -24,17 +24,29 @@ export interface Problem {
   suggestions: string[];
 }
 
+/** Corrections of a pattern that matches nothing: the same wildcard over the closest namespaces. */
+function patternSuggestions(pattern: string, catalog: Catalog): string[] {
+  const wildcard = /\.[*%]/.exec(pattern);
+  if (!wildcard) return [];
+  const rest = pattern.slice(wildcard.index);
+  return suggestNamespace(pattern.slice(0, wildcard.index), catalog)
+    .map((namespace) => namespace + rest)
+    .filter((candidate) => catalog.matchWildcard(candidate).length > 0);
+}
+
 /** The problem for one unknown finding. */
 function problemOf(finding: Finding, catalog: Catalog): Problem {
   const pattern = finding.covers !== undefined;
-  const suggestions = pattern ? [] : suggest(finding.text, catalog);
+  // An unknown ID with no close ID may be a mistyped namespace (a prefix in a filter).
+  const suggestions = pattern ? patternSuggestions(finding.text, catalog) : suggest(finding.text, catalog);
+  if (!pattern && suggestions.length === 0) suggestions.push(...suggestNamespace(finding.text, catalog));
   const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
   return {
     start: finding.start,
     end: finding.end,
     code: pattern ? ProblemCodes.unmatchedPattern : ProblemCodes.unknownId,
     text: finding.text,
-    message: pattern ? `No CloudTrail event matches '${finding.text}'.` : `Unknown CloudTrail event ID '${finding.text}'.${hint}`,
+    message: `${pattern ? `No CloudTrail event matches '${finding.text}'.` : `Unknown CloudTrail event ID '${finding.text}'.`}${hint}`,
     suggestions,
   };
 }

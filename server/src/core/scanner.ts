@@ -23,12 +23,24 @@ const NOT_BEFORE = table(`${ALNUM}_.$@-`);
 const ESCAPE_LETTERS = table('ntrfvb0');
 
 const isTokenChar = (code: number) => code < 128 && TOKEN_CHARS[code] === 1;
+const STAR = 0x2a;
+const PERCENT = 0x25;
+
+/** True when `%` at `at` starts a URL escape of a character that cannot be part of an ID. */
+function encodesSeparator(text: string, at: number): boolean {
+  const hex = text.slice(at + 1, at + 3);
+  if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return false;
+  const decoded = parseInt(hex, 16);
+  return decoded < 128 && !isTokenChar(decoded);
+}
 
 /** True when `event_id` at `at` starts a token (the character before it allows it). */
 function boundaryBefore(text: string, at: number): boolean {
   if (at === 0) return true;
   const before = text.charCodeAt(at - 1);
   if (before >= 128 || NOT_BEFORE[before] === 0) return true;
+  // `%2Cevent_id.x` in a URL: the letters belong to an escaped separator.
+  if (at >= 3 && text.charCodeAt(at - 3) === PERCENT && encodesSeparator(text, at - 3)) return true;
   // "\nevent_id.x" in a string: the letter belongs to an escape sequence, not to a name.
   return ESCAPE_LETTERS[before] === 1 && at >= 2 && text[at - 2] === '\\' && (at < 3 || text[at - 3] !== '\\');
 }
@@ -45,11 +57,16 @@ export function scanTokens(text: string, from: number, to: number, out: number[]
     pos = at + PREFIX.length;
     if (text.charCodeAt(pos) !== 0x2e /* . */ || !boundaryBefore(text, at)) continue;
     let end = pos + 1;
-    while (end < to && isTokenChar(text.charCodeAt(end))) end++;
+    while (end < to) {
+      const code = text.charCodeAt(end);
+      if (!isTokenChar(code)) break;
+      // `**` is Markdown bold (`**event_id.iaas.instance.create**`), never part of an ID or a wildcard.
+      if (code === STAR && text.charCodeAt(end + 1) === STAR) break;
+      // `%2C`, `%20`, ... in a URL encode a separator: the ID ends there (`?ids=a%2Cb`).
+      if (code === PERCENT && encodesSeparator(text, end)) break;
+      end++;
+    }
     pos = end;
-    // `**` is Markdown bold (`**event_id.iaas.instance.create**`), never part of an ID or a wildcard.
-    const bold = text.indexOf('**', at);
-    if (bold >= 0 && bold < end) end = bold;
     while (end > at + PREFIX.length + 1 && text.charCodeAt(end - 1) === 0x2d /* - */) end--;
     out.push(at, end);
   }

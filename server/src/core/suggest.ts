@@ -15,6 +15,15 @@ const memo = new WeakMap<Catalog, Map<string, string[]>>();
 const skeletons = new WeakMap<Catalog, Map<string, CatalogEvent[]>>();
 const MEMO_LIMIT = 10_000;
 
+const orders = new WeakMap<Catalog, Map<CatalogEvent, number>>();
+
+/** Catalog position of each event, to break ties in source order. */
+function catalogOrder(catalog: Catalog): Map<CatalogEvent, number> {
+  let order = orders.get(catalog);
+  if (!order) orders.set(catalog, (order = new Map(catalog.events.map((event, index) => [event, index]))));
+  return order;
+}
+
 const skeleton = (id: string) => id.toLowerCase().replace(/[-_.]/g, '.');
 
 function skeletonIndex(catalog: Catalog): Map<string, CatalogEvent[]> {
@@ -44,22 +53,64 @@ function allowedDistance(token: string): number {
   return tail <= 10 ? 1 : tail <= 18 ? 2 : 3;
 }
 
-function score(token: string, id: string, maxDistance: number): number {
-  if (Math.abs(token.length - id.length) > maxDistance) return Infinity;
+/** Segment by segment, an adjacent swap inside a segment counts one edit (`instnace.craete` is two). */
+function segmentDistance(tokenSegments: string[], segments: string[]): number {
+  if (tokenSegments.length !== segments.length) return Infinity;
+  let total = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const a = tokenSegments[i];
+    const b = segments[i];
+    if (a !== b) total += isTransposition(a, b) ? 1 : distance(a, b);
+  }
+  return total;
+}
+
+function score(token: string, tokenSegments: string[], event: CatalogEvent, maxDistance: number): number {
+  const id = event.id;
+  if (Math.abs(token.length - id.length) > maxDistance + 1) return Infinity;
   const d = distance(token, id);
-  const adjusted = d === 2 && isTransposition(token, id) ? 1 : d;
+  const adjusted = Math.min(d === 2 && isTransposition(token, id) ? 1 : d, segmentDistance(tokenSegments, event.segments));
   return adjusted <= maxDistance ? adjusted : Infinity;
 }
 
-/** Candidates that differ from the token in exactly one segment other than the last. */
-function oneSegmentOff(tokenSegments: string[], catalog: Catalog): CatalogEvent[] {
-  return catalog.events.filter((event) => {
+/**
+ * Structural near-misses, scored after close spellings:
+ * - one wrong segment other than the last (`cluster.upgrade.start` for `nodegroup.upgrade.start`),
+ *   when at most 3 IDs differ at that position;
+ * - one segment missing (`iaas.snapshot.restore` for `iaas.nas.snapshot.restore`);
+ * - the last segment cut short (`user_group_add` for `user_group_addition`), when unique.
+ */
+function structural(tokenSegments: string[], catalog: Catalog, add: (event: CatalogEvent, value: number) => void): void {
+  const n = tokenSegments.length;
+  const last = tokenSegments[n - 1];
+  const byPosition = new Map<number, CatalogEvent[]>();
+  const cutShort: CatalogEvent[] = [];
+  for (const event of catalog.events) {
     const s = event.segments;
-    if (s.length !== tokenSegments.length || s[s.length - 1] !== tokenSegments[s.length - 1]) return false;
-    let differences = 0;
-    for (let i = 0; i < s.length && differences < 2; i++) if (s[i] !== tokenSegments[i]) differences++;
-    return differences === 1;
-  });
+    if (s.length === n) {
+      let differs = -1;
+      let count = 0;
+      for (let i = 0; i < n && count < 2; i++) {
+        if (s[i] !== tokenSegments[i]) {
+          differs = i;
+          count++;
+        }
+      }
+      if (count !== 1) continue;
+      if (differs < n - 1) byPosition.set(differs, [...(byPosition.get(differs) ?? []), event]);
+      else if (last.length >= 3 && s[n - 1].startsWith(last)) cutShort.push(event);
+    } else if (s.length === n + 1) {
+      // One segment inserted somewhere in the token gives the ID.
+      for (let i = 1; i < s.length - 1; i++) {
+        if (tokenSegments.every((segment, j) => segment === s[j < i ? j : j + 1])) {
+          add(event, 2);
+          break;
+        }
+      }
+    }
+  }
+  for (const events of byPosition.values()) if (events.length <= 3) for (const event of events) add(event, 2.5);
+  if (cutShort.length === 1) add(cutShort[0], 1.5);
 }
 
 /** Returns up to `max` suggested IDs for an unknown token, best first. */
@@ -76,19 +127,38 @@ export function suggest(token: string, catalog: Catalog, max = 3): string[] {
   const sameCase = catalog.getIgnoringCase(token);
   if (sameCase) add(sameCase, 0);
   for (const event of skeletonIndex(catalog).get(skeleton(token)) ?? []) add(event, 0.5);
+  // A completion suffix on an event that has no completion event: the event itself.
+  const withoutEnd = /[._]end$/.test(token) ? catalog.get(token.slice(0, -4)) : undefined;
+  if (withoutEnd) add(withoutEnd, 0.8);
   const maxDistance = allowedDistance(token);
+  const tokenSegments = token.split('.');
   for (const event of catalog.events) {
-    const value = score(token, event.id, maxDistance);
+    const value = score(token, tokenSegments, event, maxDistance);
     if (value !== Infinity) add(event, value);
   }
-  const shape = oneSegmentOff(token.split('.'), catalog);
-  if (shape.length > 0 && shape.length <= 3) for (const event of shape) add(event, 2.5);
+  structural(tokenSegments, catalog, add);
 
-  const order = new Map(catalog.events.map((event, index) => [event, index]));
+  const order = catalogOrder(catalog);
   const ranked = [...scored]
     .sort(([a, x], [b, y]) => x - y || order.get(a)! - order.get(b)!)
     .map(([event]) => event.id);
   if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(token, ranked);
   return ranked.slice(0, max);
+}
+
+/**
+ * Namespaces close to a mistyped one (`event_id.iaas.imgae` -> `event_id.iaas.image`), best first,
+ * for wildcards and prefixes that match nothing.
+ */
+export function suggestNamespace(path: string, catalog: Catalog, max = 3): string[] {
+  const maxDistance = allowedDistance(path);
+  const pathSegments = path.split('.');
+  const scored: Array<[string, number]> = [];
+  for (const candidate of catalog.namespacePaths()) {
+    if (candidate === path || Math.abs(candidate.length - path.length) > maxDistance + 1) continue;
+    const d = Math.min(distance(path, candidate), segmentDistance(pathSegments, candidate.split('.')));
+    if (d <= maxDistance) scored.push([candidate, d]);
+  }
+  return scored.sort((a, b) => a[1] - b[1]).slice(0, max).map(([candidate]) => candidate);
 }

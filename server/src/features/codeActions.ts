@@ -10,7 +10,7 @@ export function doCodeActions(context: ServerContext, params: CodeActionParams):
   const catalog = context.catalogState.catalog;
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.code !== Codes.unknownId) continue;
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || (diagnostic.code !== Codes.unknownId && diagnostic.code !== Codes.unmatchedPattern)) continue;
     const suggestions = (diagnostic.data as DiagnosticData | undefined)?.suggestions ?? [];
     suggestions.slice(0, 3).forEach((id, index) => {
       const description = catalog.get(id)?.description;
