@@ -12,7 +12,8 @@
 #   - ripgrep comes from apt and is linked where @vscode/ripgrep's postinstall looks for it;
 #   - VS Code's native modules (node-pty, @parcel/watcher, spdlog, kerberos) and argon2 are
 #     rebuilt for the running Node;
-#   - code-server >= 4.103 needs Node 22, hence 4.100.3 on Node 20.
+#   - code-server >= 4.103 needs Node 22, hence 4.100.3 on Node 20;
+#   - fonts-nanum: a Korean font, so screenshots show the Korean descriptions.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -51,6 +52,8 @@ dpkg -s libkrb5-dev >/dev/null 2>&1 || [ -f /usr/include/krb5.h ] || missing_pkg
 command -v make >/dev/null || missing_pkgs+=(make)
 command -v g++ >/dev/null || missing_pkgs+=(g++)
 command -v python3 >/dev/null || missing_pkgs+=(python3)
+# Without a Korean font the UI test's screenshots show descriptions as empty boxes.
+{ command -v fc-list >/dev/null && [ -n "$(fc-list :lang=ko 2>/dev/null)" ]; } || missing_pkgs+=(fonts-nanum)
 
 if [ ${#missing_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

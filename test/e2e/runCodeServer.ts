@@ -5,7 +5,7 @@
  *   node out/test/e2e/runCodeServer.js [--extension DIR] [--tests FILE] [--workspace DIR] [--timeout SECONDS]
  *
  * Defaults: the repository (needs `npm run build`), out/test/e2e/suite/index.js, a copy of
- * test/fixtures/workspace. Environment: E2E_GREP (mocha grep), E2E_TIMEOUT (seconds, default 300),
+ * test/fixtures/workspace. Environment: E2E_GREP (mocha grep), E2E_TIMEOUT (seconds, default 420),
  * E2E_VERBOSE=1 (browser console too), E2E_KEEP_TMP=1 (keep the temp folder).
  *
  * code-server rejects --extensionDevelopmentPath and ignores --extensionTestsPath, so the suite is
@@ -33,7 +33,7 @@ function parseArgs(argv: string[]): Args {
     extension: REPO_ROOT,
     tests: path.join(REPO_ROOT, 'out', 'test', 'e2e', 'suite', 'index.js'),
     workspace: path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'),
-    timeoutMs: Number(process.env.E2E_TIMEOUT ?? 300) * 1000,
+    timeoutMs: Number(process.env.E2E_TIMEOUT ?? 420) * 1000,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
