@@ -2,7 +2,7 @@
  * What every feature shares: the open documents, the catalog, settings cached
  * per document, and the analysis of each document version.
  */
-import { Connection, TextDocuments } from 'vscode-languageserver';
+import { Connection, DidChangeWatchedFilesParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogState } from './catalogState';
 import { findIds, Finding } from './core/analyze';
@@ -51,10 +51,13 @@ export class ServerContext {
   /** The VS Code UI language (from initializationOptions), for hover labels and name order. */
   locale: string | undefined;
   hasConfigurationCapability = false;
+  /** File-system paths of the workspace folders (from initialize). */
+  workspaceFolders: string[] = [];
   private globalSettings: Settings = DEFAULT_SETTINGS;
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly analyses = new Map<string, Analysis>();
   private readonly reportedProblems = new Set<string>();
+  private readonly watchedFileListeners: Array<(params: DidChangeWatchedFilesParams) => void> = [];
 
   constructor(readonly connection: Connection) {}
 
@@ -69,6 +72,23 @@ export class ServerContext {
       this.settingsCache.set(uri, settings);
     }
     return settings;
+  }
+
+  /**
+   * workspace/didChangeWatchedFiles has one handler per connection; features that
+   * care about files on disk (the catalog files, the workspace index) subscribe here.
+   */
+  onWatchedFilesChanged(listener: (params: DidChangeWatchedFilesParams) => void): void {
+    this.watchedFileListeners.push(listener);
+  }
+
+  watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
+    for (const listener of this.watchedFileListeners) listener(params);
+  }
+
+  /** Settings pushed by a client without workspace/configuration (catalog settings are window-wide). */
+  globalSettingsForCatalog(): Settings {
+    return this.globalSettings;
   }
 
   /** Called on workspace/didChangeConfiguration. */

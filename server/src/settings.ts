@@ -10,18 +10,17 @@
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export type Trace = 'off' | 'messages' | 'verbose';
 
-export interface ExtraEvent {
-  id: string;
-  description: string;
-  service?: string;
-}
-
 export interface Settings {
   diagnostics: { severity: Severity };
   exclude: { languages: string[]; globs: string[] };
   maxFileSizeMB: number;
   inlayHints: { enabled: boolean };
-  catalog: { officialLists: string[]; lenient: boolean; extraEvents: ExtraEvent[] };
+  catalog: {
+    officialLists: string[];
+    lenient: boolean;
+    /** Entries `{ id, description, service? }` or `{ id, deprecated }`, validated one by one in core/userCatalog.ts. */
+    extraEvents: unknown[];
+  };
   workspaceIndex: { enabled: boolean };
   /** Read by the client (LanguageClient tracing); here so the manifest parity test sees every key. */
   trace: { server: Trace };
@@ -55,9 +54,7 @@ const isOneOf = <T extends string>(values: readonly T[]) => (v: unknown): v is T
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
-const isExtraEvents = (v: unknown): v is ExtraEvent[] =>
-  Array.isArray(v) &&
-  v.every((e) => e && typeof e === 'object' && typeof e.id === 'string' && typeof e.description === 'string' && (e.service === undefined || typeof e.service === 'string'));
+const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 const section = (raw: Record<string, unknown>, key: string): Record<string, unknown> => {
   const value = raw[key];
@@ -89,7 +86,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
     catalog: {
       officialLists: pick(catalog.officialLists, isStringArray, d.catalog.officialLists, 'catalog.officialLists', 'an array of file paths', problems),
       lenient: pick(catalog.lenient, isBoolean, d.catalog.lenient, 'catalog.lenient', 'true or false', problems),
-      extraEvents: pick(catalog.extraEvents, isExtraEvents, d.catalog.extraEvents, 'catalog.extraEvents', 'an array of { id, description, service? } objects', problems),
+      extraEvents: pick(catalog.extraEvents, isArray, d.catalog.extraEvents, 'catalog.extraEvents', 'an array of { id, description, service? } objects', problems),
     },
     workspaceIndex: { enabled: pick(index.enabled, isBoolean, d.workspaceIndex.enabled, 'workspaceIndex.enabled', 'true or false', problems) },
     trace: { server: pick(trace.server, isOneOf(TRACES), d.trace.server, 'trace.server', `one of ${TRACES.join(', ')}`, problems) },

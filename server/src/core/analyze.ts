@@ -18,6 +18,8 @@ export type FindingKind =
   | 'wildcard'
   /** Text cut short by concatenation or interpolation that still starts some ID. */
   | 'prefix'
+  /** A built-in event missing from the imported official list. */
+  | 'retired'
   /** Looks like an event ID but is not in the catalog. */
   | 'unknown';
 
@@ -72,6 +74,8 @@ export function classifyToken(text: string, start: number, end: number, catalog:
   let token = text.slice(start, end);
   const event = catalog.get(token);
   if (event) return finding(text, start, end, 'event', { event });
+  const retired = catalog.retiredEvent(token);
+  if (retired) return finding(text, start, end, 'retired', { event: retired });
   if (inUrlPath(text, start)) return undefined;
 
   // Markdown italic: `*event_id.iaas.instance.create*`.

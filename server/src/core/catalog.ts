@@ -52,9 +52,12 @@ export class Catalog {
   /** Second segments (`iaas`, `org`, ...) that start some ID. */
   readonly topSegments = new Set<string>();
   readonly services: readonly string[];
+  /** Built-in events left out of an imported official list: still recognised, reported as retired. */
+  private readonly retired = new Map<string, CatalogEvent>();
 
-  constructor(events: readonly CatalogEvent[]) {
+  constructor(events: readonly CatalogEvent[], options: { retired?: readonly CatalogEvent[] } = {}) {
     this.events = events;
+    for (const event of options.retired ?? []) this.retired.set(event.id, event);
     const services: string[] = [];
     for (const event of events) {
       this.byId.set(event.id, event);
@@ -89,6 +92,16 @@ export class Catalog {
 
   get(id: string): CatalogEvent | undefined {
     return this.byId.get(id);
+  }
+
+  /** How many built-in events the imported official list leaves out. */
+  get retiredCount(): number {
+    return this.retired.size;
+  }
+
+  /** A built-in event that the imported official list does not contain. */
+  retiredEvent(id: string): CatalogEvent | undefined {
+    return this.retired.get(id);
   }
 
   /** Case-insensitive lookup, for "wrong case" suggestions. */

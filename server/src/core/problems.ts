@@ -5,12 +5,14 @@
  */
 import { Finding, findIds } from './analyze';
 import { Catalog } from './catalog';
-import { readSuppression } from './suppression';
+import { readSuppression, Suppression } from './suppression';
 import { suggest, suggestNamespace } from './suggest';
 
 export const ProblemCodes = {
   unknownId: 'unknown-event-id',
   unmatchedPattern: 'unmatched-event-pattern',
+  deprecated: 'deprecated-event-id',
+  notInImportedList: 'not-in-imported-list',
 } as const;
 
 export interface Problem {
@@ -22,6 +24,10 @@ export interface Problem {
   message: string;
   /** Suggested IDs, best first (at most 3). */
   suggestions: string[];
+  /** Informational whatever the severity setting: the ID is valid, the catalog says more about it. */
+  informational?: boolean;
+  /** The ID is deprecated (editors strike it through). */
+  deprecated?: boolean;
 }
 
 /** Corrections of a pattern that matches nothing: the same wildcard over the closest namespaces. */
@@ -51,12 +57,32 @@ function problemOf(finding: Finding, catalog: Catalog): Problem {
   };
 }
 
+/** What the catalog says about a valid ID worth a note: deprecated, or not in the imported list. */
+function noteOf(finding: Finding): Problem | undefined {
+  const event = finding.event!;
+  const base = { start: finding.start, end: finding.end, text: finding.text, suggestions: [], informational: true };
+  if (finding.kind === 'retired') {
+    return { ...base, code: ProblemCodes.notInImportedList, message: `CloudTrail event ID '${finding.text}' (${event.description}) is not in the imported event list; it is in the built-in catalog only.` };
+  }
+  if (event.deprecated) {
+    return { ...base, code: ProblemCodes.deprecated, deprecated: true, message: `CloudTrail event ID '${finding.text}' (${event.description}) is deprecated: ${event.deprecated}` };
+  }
+  return undefined;
+}
+
 /** Problems among already computed findings (the editor caches findings per version). */
 export function problemsOf(text: string, findings: readonly Finding[], catalog: Catalog): Problem[] {
-  const unknown = findings.filter((f) => f.kind === 'unknown');
-  if (unknown.length === 0) return [];
-  const suppression = readSuppression(text);
-  return unknown.filter((f) => !suppression.isSuppressed(f.start)).map((f) => problemOf(f, catalog));
+  const problems: Problem[] = [];
+  let suppression: Suppression | undefined;
+  for (const finding of findings) {
+    let problem: Problem | undefined;
+    if (finding.kind === 'unknown') problem = problemOf(finding, catalog);
+    else if (finding.kind === 'retired' || finding.event?.deprecated) problem = noteOf(finding);
+    if (!problem) continue;
+    suppression ??= readSuppression(text);
+    if (!suppression.isSuppressed(problem.start)) problems.push(problem);
+  }
+  return problems;
 }
 
 /** Problems of a document from scratch. */

@@ -3,7 +3,7 @@
  * arrive while a validation is queued are coalesced: only the newest version
  * of a document is ever validated, and stale work is dropped, never queued.
  */
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../core/catalog';
 import { ProblemCodes, problemsOf } from '../core/problems';
@@ -49,7 +49,8 @@ export function computeDiagnostics(document: TextDocument, analysis: Analysis, s
   const severity = SEVERITIES[settings.diagnostics.severity];
   return problemsOf(document.getText(), analysis.findings, catalog).map((problem) => ({
     range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) },
-    severity,
+    severity: problem.informational ? DiagnosticSeverity.Information : severity,
+    tags: problem.deprecated ? [DiagnosticTag.Deprecated] : undefined,
     source: DIAGNOSTIC_SOURCE,
     code: problem.code,
     message: problem.message,

@@ -1,0 +1,162 @@
+/**
+ * Reads the catalog's parts from disk and composes the catalog in force:
+ * official event lists named in settings (instead of the built-in list), the
+ * `extraEvents` setting, and `.cloudtrail-events.json` in each workspace folder.
+ * Used by the server and the CLI, so both validate against the same catalog.
+ *
+ * Nothing here ever leaves the user without a catalog: a list that fails to
+ * parse is rejected with its file, line and problem, and the previous base
+ * (at first the built-in list) stays in force, unless lenient mode is on.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { BUILTIN_SOURCE, builtinEvents } from './core/builtin';
+import { Catalog, CatalogEvent } from './core/catalog';
+import { applyUserEntries, CatalogDiff, diffCatalogs, mergeOfficialLists, OfficialList, SourcedEntry } from './core/catalogCompose';
+import { parseEventList } from './core/catalogParser';
+import { parseUserCatalog, USER_CATALOG_FILE, validateEntry } from './core/userCatalog';
+
+export interface CatalogInputs {
+  officialLists: string[];
+  lenient: boolean;
+  extraEvents: unknown[];
+  /** Workspace folder paths: relative list paths resolve against the first; each may hold a user catalog file. */
+  folders: string[];
+  /** In an untrusted workspace the user catalog files are not read. */
+  trusted: boolean;
+}
+
+export interface CatalogMessage {
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** The base the user's additions apply to: built-in, or imported lists. */
+export interface CatalogBase {
+  events: CatalogEvent[];
+  sources: string[];
+  /** Built-in events missing from the imported lists. */
+  retired: CatalogEvent[];
+}
+
+export interface LoadedCatalog {
+  catalog: Catalog;
+  base: CatalogBase;
+  sources: string[];
+  messages: CatalogMessage[];
+  /** Set when official lists were imported: what differs from the built-in catalog. */
+  importSummary?: CatalogDiff;
+  /** Files read, to re-load when one changes. */
+  watched: string[];
+}
+
+const MAX_LIST_BYTES = 20 * 1024 * 1024;
+
+export const builtinBase = (): CatalogBase => ({ events: builtinEvents(), sources: [BUILTIN_SOURCE], retired: [] });
+
+/** Resolves a list path from settings: `~`, absolute, or relative to the first workspace folder. */
+export function resolveListPath(file: string, folders: string[]): string {
+  if (file.startsWith('~/')) return path.join(os.homedir(), file.slice(2));
+  if (path.isAbsolute(file)) return file;
+  return path.resolve(folders[0] ?? process.cwd(), file);
+}
+
+/** Reads and parses one official list; returns it, or the messages that reject it. */
+export function readOfficialList(file: string, lenient: boolean): { list?: OfficialList; messages: CatalogMessage[] } {
+  let text: string;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_LIST_BYTES) return { messages: [{ level: 'error', text: `${file}: the file is larger than 20 MB; it is not an event list.` }] };
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { messages: [{ level: 'error', text: `${file}: cannot read the event list (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` }] };
+  }
+  const parsed = parseEventList(text);
+  const problems = parsed.problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  if (problems.length === 0) return { list: { source: file, language: parsed.language, events: parsed.events }, messages: [] };
+  if (lenient && parsed.events.length > 0) {
+    return {
+      list: { source: file, language: parsed.language, events: parsed.events },
+      messages: problems.map((text) => ({ level: 'warning' as const, text: `${text} (row skipped: lenient mode)` })),
+    };
+  }
+  return {
+    messages: [
+      ...problems.map((text) => ({ level: 'error' as const, text })),
+      { level: 'error', text: `${file}: not imported${parsed.events.length ? ` (${parsed.events.length} rows parsed; set cloudtrailEvents.catalog.lenient to use them)` : ''}; the previous catalog stays in force.` },
+    ],
+  };
+}
+
+/** The base from official lists, or `previous` when any list is rejected or none is named. */
+export function loadBase(inputs: CatalogInputs, previous: CatalogBase): { base: CatalogBase; messages: CatalogMessage[]; summary?: CatalogDiff } {
+  if (inputs.officialLists.length === 0) return { base: builtinBase(), messages: [] };
+  const messages: CatalogMessage[] = [];
+  const lists: OfficialList[] = [];
+  for (const file of inputs.officialLists) {
+    const read = readOfficialList(resolveListPath(file, inputs.folders), inputs.lenient);
+    messages.push(...read.messages);
+    if (read.list) lists.push(read.list);
+  }
+  if (lists.length < inputs.officialLists.length) return { base: previous, messages };
+  const events = mergeOfficialLists(lists);
+  const builtin = builtinEvents();
+  const imported = new Set(events.map((e) => e.id));
+  const summary = diffCatalogs(builtin, events);
+  const languages = [...new Set(lists.map((l) => l.language ?? 'ko'))].join(', ');
+  messages.push({
+    level: 'info',
+    text: `Imported ${events.length} events (${languages}) from ${lists.map((l) => l.source).join(', ')}: compared with the built-in catalog, ${summary.added.length} added, ${summary.removed.length} removed, ${summary.reworded.length} reworded.`,
+  });
+  return { base: { events, sources: lists.map((l) => l.source), retired: builtin.filter((e) => !imported.has(e.id)) }, messages, summary };
+}
+
+/** The user's entries from the setting and from trusted workspace files, with where each came from. */
+export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[]; messages: CatalogMessage[]; files: string[] } {
+  const entries: SourcedEntry[] = [];
+  const messages: CatalogMessage[] = [];
+  const files: string[] = [];
+  inputs.extraEvents.forEach((raw, index) => {
+    const where = `setting cloudtrailEvents.catalog.extraEvents[${index}]`;
+    const checked = validateEntry(raw);
+    if (typeof checked === 'string') messages.push({ level: 'warning', text: `${where}: ${checked}` });
+    else entries.push({ entry: checked, where });
+  });
+  for (const folder of inputs.folders) {
+    const file = path.join(folder, USER_CATALOG_FILE);
+    files.push(file);
+    if (!fs.existsSync(file)) continue;
+    if (!inputs.trusted) {
+      messages.push({ level: 'info', text: `${file}: not read, because the workspace is not trusted.` });
+      continue;
+    }
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      messages.push({ level: 'warning', text: `${file}: cannot read (${(error as Error).message}).` });
+      continue;
+    }
+    const parsed = parseUserCatalog(text);
+    for (const problem of parsed.problems) messages.push({ level: 'warning', text: `${file}:${problem.line}: ${problem.message}` });
+    parsed.entries.forEach((entry) => entries.push({ entry, where: file }));
+  }
+  return { entries, messages, files };
+}
+
+/** Loads the catalog in force. */
+export function loadCatalog(inputs: CatalogInputs, previous: CatalogBase = builtinBase()): LoadedCatalog {
+  const { base, messages, summary } = loadBase(inputs, previous);
+  const user = readUserEntries(inputs);
+  const applied = applyUserEntries(base.events, user.entries);
+  const userSources = [...new Set(user.entries.map((e) => e.where.replace(/\[\d+\]$/, '')))];
+  return {
+    catalog: new Catalog(applied.events, { retired: base.retired }),
+    base,
+    sources: [...base.sources, ...userSources],
+    messages: [...messages, ...user.messages, ...applied.problems.map((text) => ({ level: 'warning' as const, text }))],
+    importSummary: summary,
+    watched: [...inputs.officialLists.map((f) => resolveListPath(f, inputs.folders)), ...user.files],
+  };
+}
