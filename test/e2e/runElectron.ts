@@ -2,7 +2,8 @@
  * Runs the same extension-host suite in a desktop VS Code through @vscode/test-electron.
  *
  *   VSCODE_EXECUTABLE=/path/to/code node out/test/e2e/runElectron.js
- *   node out/test/e2e/runElectron.js            (downloads VSCODE_VERSION, default "stable")
+ *   node out/test/e2e/runElectron.js            (downloads VSCODE_VERSION, default "stable", into
+ *                                                the provisioning cache, or VSCODE_TEST_CACHE)
  *
  * Offline (CI) the download is impossible (ENOTFOUND update.code.visualstudio.com): CI uses
  * runCodeServer.ts. The suite files are shared and use only the `vscode` API.
@@ -36,7 +37,12 @@ async function main(): Promise<number> {
       throw new Error(`VSCODE_EXECUTABLE=${executable} does not exist`);
     }
     const exitCode = await runTests({
-      ...(executable ? { vscodeExecutablePath: executable } : { version: process.env.VSCODE_VERSION ?? 'stable' }),
+      ...(executable ? { vscodeExecutablePath: executable } : {
+        version: process.env.VSCODE_VERSION ?? 'stable',
+        // Not the default ./.vscode-test: the repository's top level is fixed.
+        cachePath: process.env.VSCODE_TEST_CACHE
+          ?? path.join(process.env.CLOUDTRAIL_EVENTS_VSCODE_CACHE ?? path.join(os.homedir(), '.cache', 'cloudtrail-events-vscode'), 'vscode-test'),
+      }),
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath,
       extensionTestsEnv: {

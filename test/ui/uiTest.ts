@@ -223,13 +223,15 @@ async function main(): Promise<number> {
     console.log(`[ui] code-server with the .vsix installed, ready after ${seconds()}`);
     const workspace = copyWorkspace(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace', 'demo'), server.tmp);
     browser = await launchChromium(server.isolatedEnv);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 820 }, deviceScaleFactor: 1 });
     context.setDefaultTimeout(STEP_TIMEOUT);
     page = await context.newPage();
     await page.goto(server.workbenchUrl(workspace));
     for (const step of steps(args.screenshots)) {
       const stepStarted = Date.now();
-      await step.run(page);
+      await step.run(page).catch((error: unknown) => {
+        throw new Error(`step "${step.name}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      });
       console.log(`[ui] ✔ ${step.name} (${((Date.now() - stepStarted) / 1000).toFixed(1)}s)`);
     }
     console.log(`[ui] all steps passed in ${seconds()}`);
