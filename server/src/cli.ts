@@ -4,11 +4,10 @@
  * line, for CI. Exit codes: 0 clean, 1 findings, 2 usage or configuration errors.
  */
 import * as fs from 'fs';
-import { builtinCatalog } from './core/builtin';
+import { loadCatalog } from './catalogLoader';
 import { formatJson, formatSarif, formatText } from './cli/formats';
 import { collectFiles, FileResult, lintFile } from './cli/lintFiles';
 import { readSettingsFile } from './cli/settingsFile';
-import { Catalog } from './core/catalog';
 
 const USAGE = `Usage: cloudtrail-events lint [options] [paths|globs…]
 
@@ -84,7 +83,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 
 /** Applies the unambiguous corrections (exactly one suggestion) of a file; returns how many. */
 function fixFile(result: FileResult, absolute: string): number {
-  const fixes = result.problems.filter((p) => p.suggestions.length === 1);
+  const fixes = result.problems.filter((p) => !p.informational && p.suggestions.length === 1);
   if (fixes.length === 0) return 0;
   let text = result.text;
   for (const problem of [...fixes].sort((a, b) => b.start - a.start)) {
@@ -118,7 +117,18 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
   }
   for (const problem of loaded.problems) err.write(`cloudtrail-events: ${problem}\n`);
   const settings = loaded.settings;
-  const catalog: Catalog = builtinCatalog();
+  // The same catalog as the editor: --catalog lists (or the settings' official lists), extra events,
+  // and .cloudtrail-events.json in the working directory.
+  const catalogLoad = loadCatalog({
+    officialLists: options.catalogs.length ? options.catalogs : settings.catalog.officialLists,
+    lenient: settings.catalog.lenient,
+    extraEvents: settings.catalog.extraEvents,
+    folders: [cwd],
+    trusted: true,
+  });
+  for (const message of catalogLoad.messages) if (message.level !== 'info' || options.format === 'text') err.write(`cloudtrail-events: ${message.text}\n`);
+  if (catalogLoad.messages.some((m) => m.level === 'error')) return 2;
+  const catalog = catalogLoad.catalog;
   const lintOptions = { cwd, settings, catalog, followSymlinks: options.followSymlinks };
   const { files, errors } = collectFiles(options.operands, lintOptions);
   if (errors.length) {
@@ -134,9 +144,17 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
   const severity = settings.diagnostics.severity === 'off' ? 'warning' : settings.diagnostics.severity;
   const formatted = options.format === 'json' ? formatJson(results, severity) : options.format === 'sarif' ? formatSarif(results, severity) : formatText(results, severity);
   if (formatted) out.write(`${formatted}\n`);
-  const count = results.reduce((n, r) => n + r.problems.length, 0);
+  // Notes (deprecated IDs, IDs missing from an imported list) are reported but do not fail the run.
+  const count = results.reduce((n, r) => n + r.problems.filter((p) => !p.informational).length, 0);
   if (options.format === 'text') err.write(`${count} finding${count === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
   return count > 0 ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  // `cloudtrail-events lint | head`: a closed pipe ends the output, not the process with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = main(process.argv.slice(2));
+}

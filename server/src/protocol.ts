@@ -2,7 +2,7 @@
  * Custom requests and notifications between the client and the server,
  * declared once and imported by both sides.
  */
-import { Location, NotificationType, RequestType, TextDocumentPositionParams } from 'vscode-languageserver-protocol';
+import { Location, NotificationType, RequestType, RequestType0, TextDocumentPositionParams } from 'vscode-languageserver-protocol';
 
 /** One event as the client sees it (the tree, the QuickPick). */
 export interface CatalogEventInfo {
@@ -27,7 +27,7 @@ export interface CatalogInfo {
 /** The catalog the server validates against. */
 export namespace CatalogRequest {
   export const method = 'cloudtrailEvents/catalog';
-  export const type = new RequestType<void, CatalogInfo, void>(method);
+  export const type = new RequestType0<CatalogInfo, void>(method);
 }
 
 /** Sent by the server after its catalog changed; the client re-requests it. */
@@ -58,7 +58,7 @@ export interface UsageCounts {
 /** How often each event is used in the workspace, for the tree's counts and its "used in this workspace" filter. */
 export namespace UsagesRequest {
   export const method = 'cloudtrailEvents/usages';
-  export const type = new RequestType<void, UsageCounts, void>(method);
+  export const type = new RequestType0<UsageCounts, void>(method);
 }
 
 /** Every usage of one event ID in the workspace (the tree's "Find Usages"). */

@@ -6,6 +6,7 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { PassThrough } from 'stream';
+import { pathToFileURL } from 'url';
 import {
   CodeAction,
   CodeActionRequest,
@@ -36,8 +37,16 @@ import {
   ShutdownRequest,
   ExitNotification,
   ShowMessageRequest,
+  LogMessageNotification,
+  Registration,
+  WorkDoneProgressCreateRequest,
+  ProgressToken,
+  WorkDoneProgressBegin,
+  WorkDoneProgressReport,
+  WorkDoneProgressEnd,
+  ClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
-import { createConnection } from 'vscode-languageserver/node';
+import { Connection, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/startServer';
 
 export const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -67,6 +76,16 @@ export class TestClient {
   readonly published = new Map<string, Published>();
   readonly messages: string[] = [];
   private settings: Record<string, unknown> = {};
+  /** Answers for other configuration sections (e.g. `files.exclude`), by section name. */
+  sections: Record<string, unknown> = {};
+  /** window/logMessage texts. */
+  readonly logs: string[] = [];
+  /** client/registerCapability registrations, in order. */
+  readonly registrations: Registration[] = [];
+  /** Tokens the server created with window/workDoneProgress/create. */
+  readonly progressTokens: ProgressToken[] = [];
+  /** $/progress values, in order. */
+  readonly progress: { token: ProgressToken; value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd }[] = [];
   private versions = new Map<string, number>();
   private child?: ChildProcess;
 
@@ -77,17 +96,34 @@ export class TestClient {
       this.messages.push(p.message);
       return null;
     });
-    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
-    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(ConfigurationRequest.type, (p) =>
+      p.items.map((item) => (item.section !== undefined && item.section in this.sections ? this.sections[item.section] : this.settings)),
+    );
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+      return undefined;
+    });
+    connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p.message));
+    connection.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
+      this.progressTokens.push(p.token);
+      return null;
+    });
+    // Replaces the library's own $/progress dispatch: the test client keeps every value.
+    connection.onNotification('$/progress', (p: TestClient['progress'][number]) => this.progress.push(p));
     connection.onRequest(InlayHintRefreshRequest.type, () => undefined);
     connection.listen();
   }
 
   /** The server in this process, over a pair of streams. */
   static inBand(): TestClient {
+    return TestClient.inBandWith(startServer);
+  }
+
+  /** Like inBand, with the server side built by `start` (e.g. one feature with test-sized limits). */
+  static inBandWith(start: (connection: Connection) => unknown): TestClient {
     const up = new PassThrough();
     const down = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
+    start(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
     return new TestClient(createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up)));
   }
 
@@ -110,6 +146,35 @@ export class TestClient {
       },
       initializationOptions,
       workspaceFolders: null,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /**
+   * Initializes with workspace folders (paths), as VS Code does for an opened
+   * folder: work-done progress, dynamic file watching and folder changes supported.
+   */
+  async initializeWorkspace(folders: string[], settings: Record<string, unknown> = {}, sections: Record<string, unknown> = {}, initializationOptions: unknown = { uiLanguage: 'en' }) {
+    this.settings = settings;
+    this.sections = sections;
+    const capabilities: ClientCapabilities = {
+      window: { workDoneProgress: true },
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    };
+    const workspaceFolders = folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) }));
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: workspaceFolders[0]?.uri ?? null,
+      capabilities,
+      initializationOptions,
+      workspaceFolders,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

@@ -2,8 +2,12 @@
  * Output formats of the CLI: compiler-style text, JSON, and SARIF 2.1.0 for
  * code-scanning services.
  */
+import { Problem } from '../core/problems';
 import { Severity } from '../settings';
 import { FileResult } from './lintFiles';
+
+/** Notes (deprecated, not in the imported list) are informational whatever the severity setting. */
+const severityOf = (problem: Problem, severity: Severity): Severity => (problem.informational ? 'information' : severity);
 
 const VERSION = '0.1.0';
 
@@ -23,7 +27,7 @@ export function formatText(results: FileResult[], severity: Severity): string {
   for (const result of results) {
     for (const problem of result.problems) {
       const { line, column } = lineColumn(result.text, problem.start);
-      lines.push(`${result.file}:${line}:${column}: ${severity}: ${problem.message}`);
+      lines.push(`${result.file}:${line}:${column}: ${severityOf(problem, severity)}: ${problem.message}`);
     }
   }
   return lines.join('\n');
@@ -40,7 +44,7 @@ export function formatJson(results: FileResult[], severity: Severity): string {
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        severity,
+        severity: severityOf(problem, severity),
         code: problem.code,
         id: problem.text,
         message: problem.message,
@@ -58,6 +62,8 @@ export function formatSarif(results: FileResult[], severity: Severity): string {
   const rules = [
     { id: 'unknown-event-id', name: 'UnknownEventId', shortDescription: { text: 'Unknown CloudTrail event ID' }, fullDescription: { text: 'The text looks like an NHN Cloud CloudTrail event ID but is not in the catalog.' } },
     { id: 'unmatched-event-pattern', name: 'UnmatchedEventPattern', shortDescription: { text: 'CloudTrail event pattern matches nothing' }, fullDescription: { text: 'A wildcard or prefix over CloudTrail event IDs matches no event of the catalog.' } },
+    { id: 'deprecated-event-id', name: 'DeprecatedEventId', shortDescription: { text: 'Deprecated CloudTrail event ID' }, fullDescription: { text: 'The event ID is marked deprecated by the user catalog.' } },
+    { id: 'not-in-imported-list', name: 'NotInImportedList', shortDescription: { text: 'CloudTrail event ID not in the imported list' }, fullDescription: { text: 'The event ID is in the built-in catalog but not in the imported official event list.' } },
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -74,7 +80,7 @@ export function formatSarif(results: FileResult[], severity: Severity): string {
             return {
               ruleId: problem.code,
               ruleIndex: rules.findIndex((r) => r.id === problem.code),
-              level: SARIF_LEVEL[severity],
+              level: SARIF_LEVEL[severityOf(problem, severity)],
               message: { text: problem.message },
               locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(result.file), uriBaseId: '%SRCROOT%' }, region } }],
               ...(problem.suggestions.length

@@ -10,6 +10,7 @@ import { matchGlob } from '../core/glob';
 import { languageIdForPath } from '../core/languages';
 import { findProblems, Problem } from '../core/problems';
 import { Settings } from '../settings';
+import { ExcludeRules, parseGitignore } from '../workspace/excludeRules';
 
 export interface FileResult {
   /** Path relative to the working directory, with forward slashes. */
@@ -30,25 +31,21 @@ export interface LintOptions {
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
-function gitignorePatterns(root: string): string[] {
+/** The excluded globs setting and the working directory's .gitignore, as the workspace index reads them. */
+function excludeRulesOf(cwd: string, settings: Settings): ExcludeRules {
+  let gitignore = '';
   try {
-    return fs
-      .readFileSync(path.join(root, '.gitignore'), 'utf8')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#') && !l.startsWith('!'))
-      .map((l) => (l.endsWith('/') ? `${l}**` : l))
-      .flatMap((l) => (l.startsWith('/') ? [l.slice(1)] : l.includes('/') ? [l] : [l, `**/${l}/**`]));
+    gitignore = fs.readFileSync(path.join(cwd, '.gitignore'), 'utf8');
   } catch {
-    return [];
+    // No .gitignore: nothing more is excluded.
   }
+  return new ExcludeRules(settings.exclude.globs, parseGitignore(gitignore), toPosix(cwd));
 }
 
 /** Expands the command-line operands (files, directories, globs) into files under the working directory. */
 export function collectFiles(operands: string[], options: LintOptions): { files: string[]; errors: string[] } {
   const { cwd } = options;
-  const ignored = [...options.settings.exclude.globs, ...gitignorePatterns(cwd)];
-  const isIgnored = (relative: string) => ignored.some((glob) => matchGlob(glob, relative));
+  const rules = excludeRulesOf(cwd, options.settings);
   const files = new Set<string>();
   const errors: string[] = [];
   const realRoots: string[] = [];
@@ -64,7 +61,7 @@ export function collectFiles(operands: string[], options: LintOptions): { files:
     for (const entry of entries) {
       const child = path.join(absolute, entry.name);
       const relative = toPosix(path.relative(cwd, child));
-      if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(relative)) continue;
+      if (ALWAYS_SKIPPED_DIRS.has(entry.name) || rules.isExcluded(relative, entry.isDirectory())) continue;
       if (entry.isSymbolicLink()) {
         if (!options.followSymlinks) {
           // A link that stays inside a root is fine; one that leaves it is not followed.
