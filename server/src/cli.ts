@@ -81,9 +81,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return options;
 }
 
-/** Applies the unambiguous corrections (exactly one suggestion) of a file; returns how many. */
+/** Applies the unambiguous corrections (the best suggestion strictly closest) of a file; returns how many. */
 function fixFile(result: FileResult, absolute: string): number {
-  const fixes = result.problems.filter((p) => !p.informational && p.suggestions.length === 1);
+  const fixes = result.problems.filter((p) => !p.informational && p.fixable);
   if (fixes.length === 0) return 0;
   let text = result.text;
   for (const problem of [...fixes].sort((a, b) => b.start - a.start)) {

@@ -11,7 +11,13 @@
 import { distance } from 'fastest-levenshtein';
 import { Catalog, CatalogEvent } from './catalog';
 
-const memo = new WeakMap<Catalog, Map<string, string[]>>();
+export interface Ranked {
+  id: string;
+  /** Lower is closer: 0 wrong case, 0.5 separators, then edits. */
+  score: number;
+}
+
+const memo = new WeakMap<Catalog, Map<string, Ranked[]>>();
 const skeletons = new WeakMap<Catalog, Map<string, CatalogEvent[]>>();
 const MEMO_LIMIT = 10_000;
 
@@ -115,10 +121,23 @@ function structural(tokenSegments: string[], catalog: Catalog, add: (event: Cata
 
 /** Returns up to `max` suggested IDs for an unknown token, best first. */
 export function suggest(token: string, catalog: Catalog, max = 3): string[] {
+  return rank(token, catalog)
+    .slice(0, max)
+    .map((r) => r.id);
+}
+
+/** True when the best suggestion is strictly closer than the next one: safe to apply without asking. */
+export function isUnambiguous(token: string, catalog: Catalog): boolean {
+  const [best, next] = rank(token, catalog);
+  return best !== undefined && (next === undefined || best.score < next.score);
+}
+
+/** Every candidate for a token with its score, best first (memoised per catalog). */
+function rank(token: string, catalog: Catalog): Ranked[] {
   let cache = memo.get(catalog);
   if (!cache) memo.set(catalog, (cache = new Map()));
   const cached = cache.get(token);
-  if (cached) return cached.slice(0, max);
+  if (cached) return cached;
 
   const scored = new Map<CatalogEvent, number>();
   const add = (event: CatalogEvent, value: number) => {
@@ -141,10 +160,10 @@ export function suggest(token: string, catalog: Catalog, max = 3): string[] {
   const order = catalogOrder(catalog);
   const ranked = [...scored]
     .sort(([a, x], [b, y]) => x - y || order.get(a)! - order.get(b)!)
-    .map(([event]) => event.id);
+    .map(([event, score]) => ({ id: event.id, score }));
   if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(token, ranked);
-  return ranked.slice(0, max);
+  return ranked;
 }
 
 /**

@@ -1,0 +1,149 @@
+/**
+ * The command-line linter: findings like a compiler, JSON and SARIF output,
+ * exit codes, --fix, --catalog, settings and suppression as the editor has them.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Writable } from 'stream';
+import { main } from '../../server/src/cli';
+
+// ajv 6 validates draft-04, the dialect of the SARIF 2.1.0 schema shipped by @microsoft/jest-sarif.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Ajv = require('ajv');
+const SARIF_SCHEMA = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+const LISTS = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'lists');
+
+class Capture extends Writable {
+  text = '';
+  _write(chunk: Buffer, _encoding: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+function run(cwd: string, ...argv: string[]) {
+  const out = new Capture();
+  const err = new Capture();
+  const code = main(argv, cwd, out as unknown as typeof process.stdout, err as unknown as typeof process.stderr);
+  return { code, out: out.text, err: err.text };
+}
+
+function workspace(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cte-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+const FILES = {
+  'src/handler.py': 'if event_id.lower() == "event_id.iaas.instnace.create":\n    pass\n',
+  'alerts.yaml': 'rules:\n  - event_id.iaas.instance.*\n  - event_id.iaas.volume.atach\n',
+  'ok.ts': 'const id = "event_id.iaas.instance.create";\n',
+};
+
+describe('cli: cloudtrail-events lint', () => {
+  it('prints findings like a compiler and exits 1', () => {
+    const { code, out, err } = run(workspace(FILES), 'lint');
+    assert.strictEqual(code, 1);
+    assert.deepStrictEqual(out.trim().split('\n'), [
+      "alerts.yaml:3:5: warning: Unknown CloudTrail event ID 'event_id.iaas.volume.atach'. Did you mean 'event_id.iaas.volume.attach'?",
+      "src/handler.py:1:25: warning: Unknown CloudTrail event ID 'event_id.iaas.instnace.create'. Did you mean 'event_id.iaas.instance.create'?",
+    ]);
+    assert.match(err, /2 findings in 3 files/);
+  });
+
+  it('exits 0 on clean files, 2 on usage errors', () => {
+    assert.strictEqual(run(workspace({ 'ok.ts': FILES['ok.ts'] }), 'lint').code, 0);
+    assert.strictEqual(run(workspace({}), 'lint', '--format', 'xml').code, 2);
+    assert.strictEqual(run(workspace({}), 'lint', '--bogus').code, 2);
+    assert.strictEqual(run(workspace({}), 'check').code, 2);
+    assert.strictEqual(run(workspace({}), 'lint', 'missing-file.ts').code, 2);
+  });
+
+  it('takes files, directories and globs', () => {
+    const root = workspace(FILES);
+    assert.match(run(root, 'lint', 'alerts.yaml').out, /^alerts\.yaml:3:5/);
+    assert.match(run(root, 'lint', 'src').out, /^src\/handler\.py:1:25/);
+    assert.match(run(root, 'lint', '**/*.py').out, /^src\/handler\.py:1:25/);
+  });
+
+  it('JSON output lists findings with suggestions', () => {
+    const { out } = run(workspace(FILES), 'lint', '--format', 'json');
+    const json = JSON.parse(out);
+    assert.deepStrictEqual(json.findings.map((f: { file: string; line: number; column: number; id: string; suggestions: string[] }) => [f.file, f.line, f.column, f.id, f.suggestions[0]]), [
+      ['alerts.yaml', 3, 5, 'event_id.iaas.volume.atach', 'event_id.iaas.volume.attach'],
+      ['src/handler.py', 1, 25, 'event_id.iaas.instnace.create', 'event_id.iaas.instance.create'],
+    ]);
+  });
+
+  it('SARIF output is valid SARIF 2.1.0', () => {
+    const { out } = run(workspace(FILES), 'lint', '--format=sarif');
+    const sarif = JSON.parse(out);
+    const ajv = new Ajv({ schemaId: 'auto', allErrors: true, logger: false });
+    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+    const valid = ajv.validate(JSON.parse(fs.readFileSync(SARIF_SCHEMA, 'utf8')), sarif);
+    assert.ok(valid, JSON.stringify(ajv.errors, null, 2));
+    assert.deepStrictEqual(sarif.runs[0].results.map((r: { ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) => [r.ruleId, r.locations[0].physicalLocation.region.startLine]), [
+      ['unknown-event-id', 3],
+      ['unknown-event-id', 1],
+    ]);
+  });
+
+  it('--fix applies only unambiguous corrections', () => {
+    const root = workspace({ 'a.yaml': 'x: event_id.iaas.volume.atach\ny: event_id.iaas.instance.stop\n' });
+    const { code } = run(root, 'lint', '--fix');
+    assert.strictEqual(fs.readFileSync(path.join(root, 'a.yaml'), 'utf8').split('\n')[0], 'x: event_id.iaas.volume.attach');
+    assert.strictEqual(fs.readFileSync(path.join(root, 'a.yaml'), 'utf8').split('\n')[1], 'y: event_id.iaas.instance.stop', 'two candidates: left alone');
+    assert.strictEqual(code, 1, 'the ambiguous one is still reported');
+  });
+
+  it('honours suppression comments and the settings file', () => {
+    const root = workspace({
+      'a.py': '# cloudtrail-events-disable-next-line\nx = "event_id.iaas.instnace.create"\n',
+      'gen/b.yaml': 'x: event_id.iaas.instnace.create\n',
+      'c.yaml': 'x: event_id.iaas.instnace.delete\n',
+      '.vscode/settings.json': '{\n  // comments are fine\n  "cloudtrailEvents.exclude.globs": ["gen/**"],\n  "cloudtrailEvents.diagnostics.severity": "error",\n}\n',
+    });
+    const { out } = run(root, 'lint');
+    assert.deepStrictEqual(out.trim().split('\n'), ["c.yaml:1:4: error: Unknown CloudTrail event ID 'event_id.iaas.instnace.delete'. Did you mean 'event_id.iaas.instance.delete'?"]);
+  });
+
+  it('--catalog imports official lists, as the editor setting does', () => {
+    const root = workspace({ 'a.yaml': 'x: event_id.iaas.image.create_end\ny: event_id.iaas.keypair.delete\n' });
+    assert.strictEqual(run(root, 'lint').code, 1);
+    const { code, out } = run(root, 'lint', '--catalog', path.join(LISTS, 'newer.ko.md'), '--catalog', path.join(LISTS, 'newer.en.md'));
+    assert.strictEqual(code, 0, 'a note is not a failure');
+    assert.match(out, /a\.yaml:2:4: information: CloudTrail event ID 'event_id\.iaas\.keypair\.delete' \(키페어 삭제\) is not in the imported event list/);
+    const bad = run(root, 'lint', '--catalog', path.join(LISTS, 'malformed.ko.md'));
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.err, /malformed\.ko\.md:6: Malformed row/);
+  });
+
+  it('reads .cloudtrail-events.json in the working directory', () => {
+    const root = workspace({
+      '.cloudtrail-events.json': JSON.stringify({ events: [{ id: 'event_id.iaas.flow_log.create', description: '플로우 로그 생성' }] }),
+      'a.yaml': 'x: event_id.iaas.flow_log.create\n',
+    });
+    assert.strictEqual(run(root, 'lint', 'a.yaml').code, 0);
+  });
+
+  it('does not follow symlinks out of its roots unless asked', () => {
+    const outside = workspace({ 'secret.yaml': 'x: event_id.iaas.instnace.create\n' });
+    const root = workspace({ 'ok.yaml': 'x: event_id.iaas.instance.create\n' });
+    fs.symlinkSync(outside, path.join(root, 'linked'));
+    fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(root, 'file-link.yaml'));
+    assert.strictEqual(run(root, 'lint').code, 0);
+    assert.strictEqual(run(root, 'lint', '--follow-symlinks').code, 1);
+  });
+
+  it('skips binary and oversized files with a reason', () => {
+    const root = workspace({ 'a.bin': 'event_id.iaas.instnace.create\0\0', 'b.yaml': 'x: event_id.iaas.instance.create\n' });
+    const { code, out } = run(root, 'lint', '--format', 'json');
+    assert.strictEqual(code, 0);
+    assert.deepStrictEqual(JSON.parse(out).skipped, [{ file: 'a.bin', reason: 'binary' }]);
+  });
+});
