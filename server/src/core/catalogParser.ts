@@ -73,7 +73,7 @@ export function splitRow(line: string): string[] | undefined {
 
 function unwrapCell(cell: string): string {
   const code = /^`+([^`]*)`+$/.exec(cell);
-  return (code ? code[1] : cell).trim();
+  return (code ? code[1] : cell).replace(/\\\|/g, '|').trim();
 }
 
 const isDelimiterRow = (cells: string[]) => cells.length > 0 && cells.every((c) => /^:?-{3,}:?$/.test(c));
@@ -129,6 +129,9 @@ export function parseEventList(text: string): ParsedList {
         table = columns;
         language ??= columns.language;
         expectDelimiter = true;
+      } else if (cells.some((cell) => cell.startsWith(ID_PREFIX))) {
+        // A note inside a table ends it in Markdown: say so rather than drop the rows after it.
+        problems.push({ line: lineNo, message: 'Event row outside a table (no | 이벤트 | 이벤트 ID | header above it).' });
       }
       return;
     }
