@@ -56,7 +56,7 @@ describe('catalog at run time (in-band)', () => {
     assert.match(value, /Update instance _\(English\)_/, 'the English name beside it');
 
     const list = await client.completion(uri, { line: 0, character: 22 });
-    assert.strictEqual(list!.items.find((i) => i.label === 'event_id.iaas.image.create_end')?.detail, '이미지 생성 완료');
+    assert.strictEqual(list!.items.find((i) => i.label === 'event_id.iaas.image.create_end')?.detail, '이미지 생성 완료 · Create end image', 'Korean first, the other language beside it');
 
     const info = await catalog();
     assert.strictEqual(info.events.length, 525);

@@ -18,12 +18,20 @@ export const uiLanguageOf = (locale: string | undefined): UiLanguage => (locale?
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ja: '日本語', zh: '中文', ko: '한국어' };
 
-/** Names in other languages, UI language first. */
-function otherNames(event: CatalogEvent, locale: string | undefined): string[] {
-  const names = Object.entries(event.names ?? {});
+/** Names in other languages (not repeating the description), UI language first. */
+function namesInOrder(event: CatalogEvent, locale: string | undefined): Array<[string, string]> {
+  const names = Object.entries(event.names ?? {}).filter(([, name]) => name !== event.description);
   const preferred = locale?.slice(0, 2).toLowerCase();
-  names.sort(([a], [b]) => Number(b === preferred) - Number(a === preferred));
-  return names.map(([lang, name]) => `${name} _(${LANGUAGE_NAMES[lang] ?? lang})_`);
+  return names.sort(([a], [b]) => Number(b === preferred) - Number(a === preferred));
+}
+
+function otherNames(event: CatalogEvent, locale: string | undefined): string[] {
+  return namesInOrder(event, locale).map(([lang, name]) => `${name} _(${LANGUAGE_NAMES[lang] ?? lang})_`);
+}
+
+/** One line for lists (completion detail): the Korean description, then the other languages' names. */
+export function eventTitle(event: CatalogEvent, locale?: string): string {
+  return [event.description, ...namesInOrder(event, locale).map(([, name]) => name)].join(' · ');
 }
 
 const code = (text: string) => `\`${text.replace(/`/g, '')}\``;

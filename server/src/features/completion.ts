@@ -5,7 +5,7 @@
  */
 import { CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList, CompletionParams, MarkupKind } from 'vscode-languageserver';
 import { completionCandidates, completionContext } from '../core/completion';
-import { eventMarkdown } from '../core/markdown';
+import { eventMarkdown, eventTitle } from '../core/markdown';
 import { ServerContext } from '../serverContext';
 
 /** `.` continues a token; quotes open a string where VS Code does not suggest by default. */
@@ -39,7 +39,7 @@ export async function doComplete(context: ServerContext, params: CompletionParam
     return {
       label: event.id,
       kind: CompletionItemKind.EnumMember,
-      detail: event.description,
+      detail: eventTitle(event, context.locale),
       labelDetails: { description: event.description },
       tags: event.deprecated ? [CompletionItemTag.Deprecated] : undefined,
       sortText,
