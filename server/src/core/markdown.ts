@@ -8,8 +8,8 @@ import { Catalog, CatalogEvent } from './catalog';
 export const HOVER_LIST_LIMIT = 15;
 
 const LABELS = {
-  en: { service: 'Service', sameDescription: 'Same description as', matches: (n: number) => `matches ${n} event${n === 1 ? '' : 's'}`, more: (n: number) => `… and ${n} more`, deprecated: 'Deprecated', custom: 'Added by your catalog' },
-  ko: { service: '서비스', sameDescription: '같은 설명의 이벤트', matches: (n: number) => `이벤트 ${n}개와 일치`, more: (n: number) => `… 외 ${n}개`, deprecated: '사용 중단', custom: '사용자 카탈로그에서 추가됨' },
+  en: { service: 'Service', sameDescription: 'Same description as', matches: (n: number) => `matches ${n} event${n === 1 ? '' : 's'}`, more: (n: number) => `… and ${n} more`, deprecated: 'Deprecated', custom: 'Added by your catalog', retired: 'Not in the imported event list (built-in catalog only)' },
+  ko: { service: '서비스', sameDescription: '같은 설명의 이벤트', matches: (n: number) => `이벤트 ${n}개와 일치`, more: (n: number) => `… 외 ${n}개`, deprecated: '사용 중단', custom: '사용자 카탈로그에서 추가됨', retired: '가져온 이벤트 목록에 없음 (기본 카탈로그에만 있음)' },
 };
 export type UiLanguage = keyof typeof LABELS;
 
@@ -36,10 +36,14 @@ export function eventTitle(event: CatalogEvent, locale?: string): string {
 
 const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
 
-/** The full description of an event: Korean description in bold, other names, service, ID, shared descriptions. */
-export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string): string {
+/**
+ * The full description of an event: Korean description in bold, other names, service, ID, shared
+ * descriptions. `retired`: a built-in event the imported official list leaves out.
+ */
+export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string, retired = false): string {
   const l = LABELS[uiLanguageOf(locale)];
   const lines = [`**${event.description}**`];
+  if (retired) lines.push('', `_${l.retired}_`);
   for (const name of otherNames(event, locale)) lines.push('', name);
   lines.push('', `${l.service}: ${event.service}`, '', code(event.id));
   const siblings = catalog.sharingDescription(event);

@@ -14,7 +14,7 @@ export async function doHover(context: ServerContext, params: HoverParams): Prom
   if (!finding || finding.kind === 'unknown') return null;
   const catalog = context.catalogState.catalog;
   const value = finding.event
-    ? eventMarkdown(finding.event, catalog, context.locale)
+    ? eventMarkdown(finding.event, catalog, context.locale, finding.kind === 'retired')
     : coverageMarkdown(finding.text, finding.covers ?? [], context.locale);
   return {
     contents: { kind: MarkupKind.Markdown, value },
