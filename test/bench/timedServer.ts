@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * The language server exactly as server.ts starts it, but over a message reader
+ * and writer that note when each didOpen/didChange has been parsed and when the
+ * publishDiagnostics for that version is handed to the writer and written.
+ * The differences are sent to the client as `cloudtrailBench/serverTiming`
+ * notifications. This is the server-side time of the issue ("from receiving
+ * didOpen to sending publishDiagnostics"), measured without touching the server.
+ */
+import { PerformanceObserver } from 'perf_hooks';
+import * as v8 from 'v8';
+import { Message, NotificationMessage, RequestMessage, ResponseMessage, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/startServer';
+import type { ServerTiming } from './benchClient';
+
+const SERVER_TIMING = 'cloudtrailBench/serverTiming';
+const SERVER_MEMORY = 'cloudtrailBench/memory';
+
+interface VersionedParams {
+  textDocument?: { uri: string; version?: number };
+  uri?: string;
+  version?: number;
+}
+
+const reader = new StreamMessageReader(process.stdin);
+const writer = new StreamMessageWriter(process.stdout);
+const received = new Map<string, number>();
+/** Requests being handled: id -> method and when it was parsed. */
+const requests = new Map<number | string, { method: string; start: number }>();
+const key = (uri: string, version: number | null | undefined) => `${uri}#${version ?? ''}`;
+
+// Garbage-collection pauses, to tell a slow validation from a collector pause within it.
+const pauses: Array<{ start: number; end: number }> = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  if (pauses.length > 1000) pauses.splice(0, pauses.length - 1000);
+}).observe({ entryTypes: ['gc'] });
+const gcWithin = (start: number, end: number) =>
+  pauses.reduce((sum, p) => sum + Math.max(0, Math.min(end, p.end) - Math.max(start, p.start)), 0);
+
+const listen = reader.listen.bind(reader);
+reader.listen = (callback) =>
+  listen((message: Message) => {
+    const method = (message as NotificationMessage).method;
+    if (method === 'textDocument/didOpen' || method === 'textDocument/didChange') {
+      const document = ((message as NotificationMessage).params as VersionedParams).textDocument!;
+      received.set(key(document.uri, document.version), performance.now());
+    } else if (method === 'textDocument/completion' || method === 'textDocument/hover') {
+      requests.set((message as RequestMessage).id!, { method, start: performance.now() });
+    }
+    callback(message);
+  });
+
+const write = writer.write.bind(writer);
+writer.write = (message: Message) => {
+  const toWriteAt = performance.now();
+  const written = write(message);
+  const request = (message as ResponseMessage).id !== undefined ? requests.get((message as ResponseMessage).id!) : undefined;
+  if (request && !(message as NotificationMessage).method) {
+    requests.delete((message as ResponseMessage).id!);
+    void written.then(() => {
+      const end = performance.now();
+      const timing: ServerTiming = { uri: '', version: null, method: request.method, toWrite: toWriteAt - request.start, toWritten: end - request.start, gc: gcWithin(request.start, end) };
+      return write({ jsonrpc: '2.0', method: SERVER_TIMING, params: timing } as NotificationMessage);
+    });
+  }
+  if ((message as NotificationMessage).method === 'textDocument/publishDiagnostics') {
+    const { uri, version } = (message as NotificationMessage).params as VersionedParams;
+    const start = received.get(key(uri!, version));
+    if (start !== undefined) {
+      received.delete(key(uri!, version));
+      void written.then(() => {
+        const end = performance.now();
+        const timing: ServerTiming = { uri: uri!, version: version ?? null, toWrite: toWriteAt - start, toWritten: end - start, gc: gcWithin(start, end) };
+        return write({ jsonrpc: '2.0', method: SERVER_TIMING, params: timing } as NotificationMessage);
+      });
+    }
+  }
+  return written;
+};
+
+const connection = createConnection(ProposedFeatures.all, reader, writer);
+// Where the memory goes, for the memory figure: heap spaces and what lies outside the heap.
+connection.onRequest(SERVER_MEMORY, () => ({ usage: process.memoryUsage(), spaces: v8.getHeapSpaceStatistics() }));
+startServer(connection);
