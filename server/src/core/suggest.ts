@@ -45,6 +45,99 @@ function skeletonIndex(catalog: Catalog): Map<string, CatalogEvent[]> {
   return index;
 }
 
+/**
+ * Character counts, for a cheap lower bound on the edit distance: an edit changes at
+ * most one character of each string, so strings whose multisets of characters differ
+ * by more than `k` (the bag distance) are more than `k` edits apart. Most candidates
+ * fail this bound, and most of the cost of a suggestion was their full distance.
+ * Undefined for text outside ASCII (no bound is used then).
+ */
+type Counts = Uint16Array | undefined;
+
+function countsOf(text: string): Counts {
+  const counts = new Uint16Array(128);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return undefined;
+    counts[code]++;
+  }
+  return counts;
+}
+
+/** A token's counts and its distinct characters. */
+interface Profile {
+  counts: Uint16Array;
+  chars: number[];
+}
+
+function profileOf(text: string): Profile | undefined {
+  const counts = countsOf(text);
+  if (!counts) return undefined;
+  const chars: number[] = [];
+  for (let code = 0; code < 128; code++) if (counts[code] > 0) chars.push(code);
+  return { counts, chars };
+}
+
+/** True when the bag distance between the profiled token and a string with `counts` exceeds `max`. */
+function surelyFartherThan(token: string, profile: Profile | undefined, other: string, counts: Counts, max: number): boolean {
+  if (!profile || !counts) return false;
+  let missing = 0; // characters of the token that `other` lacks
+  for (const code of profile.chars) {
+    const extra = profile.counts[code] - counts[code];
+    if (extra > 0 && (missing += extra) > max) return true;
+  }
+  // Characters of `other` that the token lacks.
+  return other.length - token.length + missing > max;
+}
+
+/** Per catalog, built once: what lets a suggestion look only at candidates that can score. */
+interface SuggestIndex {
+  /** Parallel to `catalog.events`. */
+  counts: Counts[];
+  /** Indexes into `catalog.events` by ID length. */
+  byLength: Map<number, number[]>;
+  /** `exceptKey(segments, i)` -> events with those segments at every position but `i`. */
+  sameExcept: Map<string, CatalogEvent[]>;
+  /** An ID with one inner segment left out (never the first or the last) -> events. */
+  withoutOne: Map<string, CatalogEvent[]>;
+  namespaces: Array<{ path: string; segments: string[]; counts: Counts }>;
+}
+
+/** Segments are never empty of meaning but never hold `.`, so joining keeps keys distinct. */
+const exceptKey = (segments: readonly string[], i: number) => `${segments.length}|${i}|${segments.filter((_, j) => j !== i).join('.')}`;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const indexes = new WeakMap<Catalog, SuggestIndex>();
+
+function suggestIndex(catalog: Catalog): SuggestIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    const byLength = new Map<number, number[]>();
+    const sameExcept = new Map<string, CatalogEvent[]>();
+    const withoutOne = new Map<string, CatalogEvent[]>();
+    catalog.events.forEach((event, index) => {
+      const s = event.segments;
+      push(byLength, event.id.length, index);
+      for (let i = 0; i < s.length; i++) push(sameExcept, exceptKey(s, i), event);
+      for (let i = 1; i < s.length - 1; i++) push(withoutOne, s.filter((_, j) => j !== i).join('.'), event);
+    });
+    index = {
+      counts: catalog.events.map((event) => countsOf(event.id)),
+      byLength,
+      sameExcept,
+      withoutOne,
+      namespaces: [...catalog.namespacePaths()].map((path) => ({ path, segments: path.split('.'), counts: countsOf(path) })),
+    };
+    indexes.set(catalog, index);
+  }
+  return index;
+}
+
 /** True when `a` becomes `b` by swapping one pair of adjacent characters. */
 function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
@@ -71,9 +164,10 @@ function segmentDistance(tokenSegments: string[], segments: string[]): number {
   return total;
 }
 
-function score(token: string, tokenSegments: string[], event: CatalogEvent, maxDistance: number): number {
+function score(token: string, tokenSegments: string[], event: CatalogEvent, maxDistance: number, profile: Profile | undefined, counts: Counts): number {
   const id = event.id;
-  if (Math.abs(token.length - id.length) > maxDistance + 1) return Infinity;
+  // Both distances below are at least the length difference and the bag distance (a swap keeps the bag).
+  if (Math.abs(token.length - id.length) > maxDistance || surelyFartherThan(token, profile, id, counts, maxDistance)) return Infinity;
   const d = distance(token, id);
   const adjusted = Math.min(d === 2 && isTransposition(token, id) ? 1 : d, segmentDistance(tokenSegments, event.segments));
   return adjusted <= maxDistance ? adjusted : Infinity;
@@ -91,30 +185,18 @@ function structural(tokenSegments: string[], catalog: Catalog, add: (event: Cata
   const last = tokenSegments[n - 1];
   const byPosition = new Map<number, CatalogEvent[]>();
   const cutShort: CatalogEvent[] = [];
-  for (const event of catalog.events) {
-    const s = event.segments;
-    if (s.length === n) {
-      let differs = -1;
-      let count = 0;
-      for (let i = 0; i < n && count < 2; i++) {
-        if (s[i] !== tokenSegments[i]) {
-          differs = i;
-          count++;
-        }
-      }
-      if (count !== 1) continue;
-      if (differs < n - 1) byPosition.set(differs, [...(byPosition.get(differs) ?? []), event]);
+  const { sameExcept, withoutOne } = suggestIndex(catalog);
+  // IDs of the same length that differ from the token in exactly one segment.
+  for (let i = 0; i < n; i++) {
+    for (const event of sameExcept.get(exceptKey(tokenSegments, i)) ?? []) {
+      const s = event.segments;
+      if (s[i] === tokenSegments[i]) continue; // the token itself
+      if (i < n - 1) byPosition.set(i, [...(byPosition.get(i) ?? []), event]);
       else if (last.length >= 3 && s[n - 1].startsWith(last)) cutShort.push(event);
-    } else if (s.length === n + 1) {
-      // One segment inserted somewhere in the token gives the ID.
-      for (let i = 1; i < s.length - 1; i++) {
-        if (tokenSegments.every((segment, j) => segment === s[j < i ? j : j + 1])) {
-          add(event, 2);
-          break;
-        }
-      }
     }
   }
+  // One segment inserted somewhere in the token gives the ID.
+  for (const event of withoutOne.get(tokenSegments.join('.')) ?? []) add(event, 2);
   for (const events of byPosition.values()) if (events.length <= 3) for (const event of events) add(event, 2.5);
   if (cutShort.length === 1) add(cutShort[0], 1.5);
 }
@@ -151,9 +233,15 @@ function rank(token: string, catalog: Catalog): Ranked[] {
   if (withoutEnd) add(withoutEnd, 0.8);
   const maxDistance = allowedDistance(token);
   const tokenSegments = token.split('.');
-  for (const event of catalog.events) {
-    const value = score(token, tokenSegments, event, maxDistance);
-    if (value !== Infinity) add(event, value);
+  const profile = profileOf(token);
+  const { counts, byLength } = suggestIndex(catalog);
+  // A distance is at least the difference in length: only IDs of nearly the token's length can score.
+  for (let length = token.length - maxDistance; length <= token.length + maxDistance; length++) {
+    for (const i of byLength.get(length) ?? []) {
+      const event = catalog.events[i];
+      const value = score(token, tokenSegments, event, maxDistance, profile, counts[i]);
+      if (value !== Infinity) add(event, value);
+    }
   }
   structural(tokenSegments, catalog, add);
 
@@ -173,10 +261,13 @@ function rank(token: string, catalog: Catalog): Ranked[] {
 export function suggestNamespace(path: string, catalog: Catalog, max = 3): string[] {
   const maxDistance = allowedDistance(path);
   const pathSegments = path.split('.');
+  const profile = profileOf(path);
   const scored: Array<[string, number]> = [];
-  for (const candidate of catalog.namespacePaths()) {
-    if (candidate === path || Math.abs(candidate.length - path.length) > maxDistance + 1) continue;
-    const d = Math.min(distance(path, candidate), segmentDistance(pathSegments, candidate.split('.')));
+  for (const { path: candidate, segments, counts } of suggestIndex(catalog).namespaces) {
+    // As in `score`: both distances are at least the length difference and the bag distance.
+    if (candidate === path || Math.abs(candidate.length - path.length) > maxDistance) continue;
+    if (surelyFartherThan(path, profile, candidate, counts, maxDistance)) continue;
+    const d = Math.min(distance(path, candidate), segmentDistance(pathSegments, segments));
     if (d <= maxDistance) scored.push([candidate, d]);
   }
   return scored.sort((a, b) => a[1] - b[1]).slice(0, max).map(([candidate]) => candidate);
