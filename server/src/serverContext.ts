@@ -5,7 +5,7 @@
 import { Connection, DidChangeWatchedFilesParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogState } from './catalogState';
-import { findIds, Finding } from './core/analyze';
+import { Finding, IdScan, rescanIds } from './core/analyze';
 import { matchGlob } from './core/glob';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, Settings } from './settings';
 
@@ -56,6 +56,8 @@ export class ServerContext {
   private globalSettings: Settings = DEFAULT_SETTINGS;
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly analyses = new Map<string, Analysis>();
+  /** The last scan of each document and its language, so the next version is lexed only around the edit. */
+  private readonly scans = new Map<string, { languageId: string; scan: IdScan }>();
   private readonly reportedProblems = new Set<string>();
   private readonly watchedFileListeners: Array<(params: DidChangeWatchedFilesParams) => void> = [];
 
@@ -130,7 +132,14 @@ export class ServerContext {
     const catalogVersion = this.catalogState.version;
     if (cached && cached.version === document.version && cached.catalogVersion === catalogVersion) return cached;
     const skipped = this.skipReason(document, settings);
-    const findings = skipped ? [] : findIds(document.getText(), document.languageId, this.catalogState.catalog);
+    let findings: Finding[] = [];
+    if (skipped) this.scans.delete(document.uri);
+    else {
+      const previous = this.scans.get(document.uri);
+      const scan = rescanIds(previous?.languageId === document.languageId ? previous.scan : undefined, document.getText(), document.languageId, this.catalogState.catalog);
+      this.scans.set(document.uri, { languageId: document.languageId, scan });
+      findings = scan.findings;
+    }
     const analysis: Analysis = { version: document.version, catalogVersion, skipped, findings };
     this.analyses.set(document.uri, analysis);
     return analysis;
@@ -146,6 +155,7 @@ export class ServerContext {
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.scans.delete(uri);
     this.settingsCache.delete(uri);
   }
 }

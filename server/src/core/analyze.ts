@@ -5,7 +5,8 @@
  * workspace index all read its findings.
  */
 import { Catalog, CatalogEvent } from './catalog';
-import { examinedRegions, scanModeOf, ScanMode } from './languages';
+import { scanModeOf, ScanMode, syntaxOf } from './languages';
+import { LexState, relex } from './lexer';
 import { scanTokens } from './scanner';
 import { suggest } from './suggest';
 
@@ -142,10 +143,29 @@ export function classifyToken(text: string, start: number, end: number, catalog:
  * examined (see languages.ts).
  */
 export function findIds(text: string, languageId: string, catalog: Catalog): Finding[] {
+  return rescanIds(undefined, text, languageId, catalog).findings;
+}
+
+/** The findings of one version of a document, and what makes finding those of the next version cheap. */
+export interface IdScan {
+  findings: Finding[];
+  /** The lexer's state, for code. */
+  lex?: LexState;
+}
+
+/**
+ * `findIds` for a new version of a document whose previous version gave `previous`
+ * (same language): code is lexed again only around the edit (see `relex`). The
+ * findings are the same as `findIds(text, languageId, catalog)`.
+ */
+export function rescanIds(previous: IdScan | undefined, text: string, languageId: string, catalog: Catalog): IdScan {
   const last = text.lastIndexOf('event_id.');
-  if (last < 0) return [];
+  if (last < 0) return { findings: [] };
   const mode = scanModeOf(languageId);
-  const regions = mode === 'code' ? examinedRegions(text, languageId, last + 1) : [0, text.length];
+  const syntax = mode === 'code' ? syntaxOf(languageId) : undefined;
+  // Only regions holding `event_id.` can hold a token: asking for just those keeps the scan linear.
+  const lex = syntax ? relex(previous?.lex, text, syntax, last + 1, 'event_id.') : undefined;
+  const regions = lex ? lex.regions : [0, text.length];
   const tokens: number[] = [];
   for (let i = 0; i < regions.length; i += 2) scanTokens(text, regions[i], regions[i + 1], tokens);
   const findings: Finding[] = [];
@@ -153,6 +173,6 @@ export function findIds(text: string, languageId: string, catalog: Catalog): Fin
     const found = classifyToken(text, tokens[i], tokens[i + 1], catalog, mode);
     if (found) findings.push(found);
   }
-  return findings;
+  return { findings, lex };
 }
 

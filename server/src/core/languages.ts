@@ -190,14 +190,19 @@ export function scanModeOf(languageId: string): ScanMode {
   return 'strict';
 }
 
+/** The lexer syntax of a programming language, undefined for data, config and prose. */
+export function syntaxOf(languageId: string): Syntax | undefined {
+  return languageId in CODE_LANGUAGES ? SYNTAXES[CODE_LANGUAGES[languageId]] : undefined;
+}
+
 /**
  * The regions `[start, end)` of `text` to examine, in order. For code, the
- * string and comment bodies up to `limit` (no region starts after it); for
- * text, the whole document.
+ * string and comment bodies up to `limit` (no region starts after it), only
+ * those containing `needle` when given; for text, the whole document.
  */
-export function examinedRegions(text: string, languageId: string, limit = text.length): number[] {
+export function examinedRegions(text: string, languageId: string, limit = text.length, needle?: string): number[] {
   const syntax = SYNTAXES[CODE_LANGUAGES[languageId]];
-  return syntax ? lexRegions(text, syntax, limit) : [0, text.length];
+  return syntax ? lexRegions(text, syntax, limit, needle) : [0, text.length];
 }
 
 /** Language IDs for file extensions and names, for the CLI and the workspace index (no editor to ask). */
