@@ -50,6 +50,8 @@ export interface ServerTiming {
   toWrite: number;
   /** ... -> publishDiagnostics serialised and written to stdout. */
   toWritten: number;
+  /** CPU time the server process used in that interval (less than `toWritten` when it waited for a CPU). */
+  cpu: number;
   /** Garbage-collection pauses within that interval (the observer may report a pause late: an underestimate). */
   gc: number;
 }
@@ -140,6 +142,19 @@ export class BenchClient {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     const arrival = await arrived;
     return { ms: arrival.at - t0, arrival };
+  }
+
+  /**
+   * The server timings that satisfy `match`, once `count` of them have arrived (the timed
+   * server sends each a little after the answer it times). Polls; the times were taken server-side.
+   */
+  async timingsOf(match: (t: ServerTiming) => boolean, count: number, timeoutMs = 10_000): Promise<ServerTiming[]> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const found = this.timings.filter(match);
+      if (found.length >= count || performance.now() > deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   /** The version the next change of `uri` will carry. */

@@ -25,9 +25,15 @@ interface VersionedParams {
 
 const reader = new StreamMessageReader(process.stdin);
 const writer = new StreamMessageWriter(process.stdout);
-const received = new Map<string, number>();
-/** Requests being handled: id -> method and when it was parsed. */
-const requests = new Map<number | string, { method: string; start: number }>();
+/** When each didOpen/didChange was parsed, and the process's CPU time then. */
+const received = new Map<string, { start: number; cpu: number }>();
+/** Requests being handled: id -> method, when it was parsed, CPU time then. */
+const requests = new Map<number | string, { method: string; start: number; cpu: number }>();
+/** CPU time of this process (all threads, user + system), ms: unlike the clock, it does not count time spent descheduled. */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const key = (uri: string, version: number | null | undefined) => `${uri}#${version ?? ''}`;
 
 // Garbage-collection pauses, to tell a slow validation from a collector pause within it.
@@ -39,15 +45,21 @@ new PerformanceObserver((list) => {
 const gcWithin = (start: number, end: number) =>
   pauses.reduce((sum, p) => sum + Math.max(0, Math.min(end, p.end) - Math.max(start, p.start)), 0);
 
+/** Sends a timing once the collector's entries for its interval have been delivered (they come in a later task). */
+function report(timing: Omit<ServerTiming, 'gc'>, start: number, end: number): void {
+  // Entries for the interval arrive later; the times were taken when it ended.
+  setTimeout(() => void write({ jsonrpc: '2.0', method: SERVER_TIMING, params: { ...timing, gc: gcWithin(start, end) } } as NotificationMessage), 20);
+}
+
 const listen = reader.listen.bind(reader);
 reader.listen = (callback) =>
   listen((message: Message) => {
     const method = (message as NotificationMessage).method;
     if (method === 'textDocument/didOpen' || method === 'textDocument/didChange') {
       const document = ((message as NotificationMessage).params as VersionedParams).textDocument!;
-      received.set(key(document.uri, document.version), performance.now());
+      received.set(key(document.uri, document.version), { start: performance.now(), cpu: cpuNow() });
     } else if (method === 'textDocument/completion' || method === 'textDocument/hover') {
-      requests.set((message as RequestMessage).id!, { method, start: performance.now() });
+      requests.set((message as RequestMessage).id!, { method, start: performance.now(), cpu: cpuNow() });
     }
     callback(message);
   });
@@ -61,19 +73,18 @@ writer.write = (message: Message) => {
     requests.delete((message as ResponseMessage).id!);
     void written.then(() => {
       const end = performance.now();
-      const timing: ServerTiming = { uri: '', version: null, method: request.method, toWrite: toWriteAt - request.start, toWritten: end - request.start, gc: gcWithin(request.start, end) };
-      return write({ jsonrpc: '2.0', method: SERVER_TIMING, params: timing } as NotificationMessage);
+      report({ uri: '', version: null, method: request.method, toWrite: toWriteAt - request.start, toWritten: end - request.start, cpu: cpuNow() - request.cpu }, request.start, end);
     });
   }
   if ((message as NotificationMessage).method === 'textDocument/publishDiagnostics') {
     const { uri, version } = (message as NotificationMessage).params as VersionedParams;
-    const start = received.get(key(uri!, version));
-    if (start !== undefined) {
+    const started = received.get(key(uri!, version));
+    if (started !== undefined) {
       received.delete(key(uri!, version));
+      const { start, cpu } = started;
       void written.then(() => {
         const end = performance.now();
-        const timing: ServerTiming = { uri: uri!, version: version ?? null, toWrite: toWriteAt - start, toWritten: end - start, gc: gcWithin(start, end) };
-        return write({ jsonrpc: '2.0', method: SERVER_TIMING, params: timing } as NotificationMessage);
+        report({ uri: uri!, version: version ?? null, toWrite: toWriteAt - start, toWritten: end - start, cpu: cpuNow() - cpu }, start, end);
       });
     }
   }
