@@ -31,12 +31,18 @@ export interface NamespaceChild {
   event?: CatalogEvent;
 }
 
-/** Converts a wildcard pattern (`*`, SQL `%`, printf verbs) to a linear-time regex: wildcards never nest. */
-function wildcardRegex(pattern: string): RegExp {
-  const parts = pattern
-    .split(/%\(\w+\)[sdr]|%[-+ #0-9]*[sdvqrfx]|[*%]/)
+/**
+ * Converts a wildcard pattern (`*`, SQL `%`, printf verbs) to a regex, or undefined when its
+ * literal text is longer than `longest` and no ID can match (a huge token would not even compile).
+ * Adjacent wildcards become one: `[…]*[…]*` backtracks exponentially on a miss (`event_id.%*%*%*%*x`).
+ */
+function wildcardRegex(pattern: string, longest: number): RegExp | undefined {
+  const parts = pattern.split(/%\(\w+\)[sdr]|%[-+ #0-9]*[sdvqrfx]|[*%]/);
+  if (parts.reduce((n, part) => n + part.length, 0) > longest) return undefined;
+  const literals = parts
+    .filter((part, i) => part !== '' || i === 0 || i === parts.length - 1)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[A-Za-z0-9_.-]*')}$`);
+  return new RegExp(`^${literals.join('[A-Za-z0-9_.-]*')}$`);
 }
 
 export class Catalog {
@@ -49,6 +55,7 @@ export class Catalog {
   private readonly children = new Map<string, string[]>();
   private readonly byDescription = new Map<string, CatalogEvent[]>();
   private readonly wildcardCache = new Map<string, CatalogEvent[]>();
+  private longestId: number | undefined;
   /** Second segments (`iaas`, `org`, ...) that start some ID. */
   readonly topSegments = new Set<string>();
   readonly services: readonly string[];
@@ -58,11 +65,13 @@ export class Catalog {
   constructor(events: readonly CatalogEvent[], options: { retired?: readonly CatalogEvent[] } = {}) {
     this.events = events;
     for (const event of options.retired ?? []) this.retired.set(event.id, event);
-    const services: string[] = [];
+    // Sets, not Array.includes: a user catalog of 100k IDs under one namespace made this quadratic (minutes).
+    const services = new Set<string>();
+    const childPaths = new Set<string>();
     for (const event of events) {
       this.byId.set(event.id, event);
       this.byLowerId.set(event.id.toLowerCase(), event);
-      if (!services.includes(event.service)) services.push(event.service);
+      services.add(event.service);
       const sameDescription = this.byDescription.get(event.description);
       if (sameDescription) sameDescription.push(event);
       else this.byDescription.set(event.description, [event]);
@@ -72,9 +81,12 @@ export class Catalog {
         const parent = path;
         path = i === 0 ? event.segments[0] : `${path}.${event.segments[i]}`;
         if (parent) {
-          const siblings = this.children.get(parent) ?? [];
-          if (!siblings.includes(path)) siblings.push(path);
-          this.children.set(parent, siblings);
+          if (!childPaths.has(path)) {
+            childPaths.add(path);
+            const siblings = this.children.get(parent) ?? [];
+            siblings.push(path);
+            this.children.set(parent, siblings);
+          }
         }
         if (i < event.segments.length - 1) {
           const under = this.namespaces.get(path) ?? [];
@@ -83,7 +95,7 @@ export class Catalog {
         }
       }
     }
-    this.services = services;
+    this.services = [...services];
   }
 
   get size(): number {
@@ -154,8 +166,9 @@ export class Catalog {
   matchWildcard(pattern: string): readonly CatalogEvent[] {
     let matched = this.wildcardCache.get(pattern);
     if (!matched) {
-      const regex = wildcardRegex(pattern);
-      matched = this.events.filter((event) => regex.test(event.id));
+      this.longestId ??= this.events.reduce((n, event) => Math.max(n, event.id.length), 0);
+      const regex = wildcardRegex(pattern, this.longestId);
+      matched = regex ? this.events.filter((event) => regex.test(event.id)) : [];
       if (this.wildcardCache.size > 1000) this.wildcardCache.clear();
       this.wildcardCache.set(pattern, matched);
     }

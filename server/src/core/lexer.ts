@@ -148,6 +148,8 @@ function compile(syntax: Syntax): CompiledSyntax {
 const isIdentChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
 const REGEX_PRECEDERS = new Set('(,=:[!&|?{};+-*%<>~^'.split(''));
 const pythonForms = new Map<string, StringForm>();
+// Interpolations nest by recursion; deeper than any real code, the opener is read as text (`${${${…` would overflow the stack).
+const MAX_NESTING = 64;
 
 /**
  * Returns the regions `[start, end)` of string and comment bodies, flattened into one array.
@@ -329,6 +331,7 @@ function lex(text: string, syntax: Syntax, limit: number, needle: string | undef
     const eol = text.indexOf('\n', from);
     return eol < 0 ? length : eol;
   };
+  let nesting = 0;
 
   /** Lexes a string body starting after its opener; returns the position after the closer. */
   function lexString(from: number, form: StringForm, stops = stopsOf(form)): number {
@@ -363,13 +366,15 @@ function lex(text: string, syntax: Syntax, limit: number, needle: string | undef
         return at + form.close.length;
       }
       const interpolation = form.interpolation;
-      if (interpolation && text.startsWith(interpolation.open, at)) {
+      if (interpolation && text.startsWith(interpolation.open, at) && nesting < MAX_NESTING) {
         if (interpolation.open === '{' && text[at + 1] === '{') {
           pos = at + 2;
           continue;
         }
         push(regionStart, at);
+        nesting++;
         pos = lexCode(at + interpolation.open.length, interpolation.close);
+        nesting--;
         regionStart = pos;
         continue;
       }
@@ -432,10 +437,11 @@ function lex(text: string, syntax: Syntax, limit: number, needle: string | undef
         if (c !== '"' || text[at - 1] !== 'R') return -1;
         const m = /(?:^|[^\w])(?:u8|[uUL])?R$/.exec(text.slice(Math.max(0, at - 4), at));
         if (c !== '"' || !m) return -1;
-        const paren = text.indexOf('(', at);
-        const delimiter = text.slice(at + 1, paren);
-        if (paren < 0 || delimiter.length > 16 || /[\s\\)]/.test(delimiter)) return -1;
-        return lexString(paren + 1, { open: '', close: `)${delimiter}"`, escape: 'none', multiline: true });
+        // The delimiter has at most 16 characters: look no further for its `(` (`R"R"R"…` would be quadratic).
+        const paren = text.slice(at + 1, at + 18).indexOf('(');
+        const delimiter = text.slice(at + 1, at + 1 + paren);
+        if (paren < 0 || /[\s\\)]/.test(delimiter)) return -1;
+        return lexString(at + 2 + paren, { open: '', close: `)${delimiter}"`, escape: 'none', multiline: true });
       }
       case 'csharpPrefix': {
         if (c !== '"' || (text[at - 1] !== '$' && text[at - 1] !== '@')) return -1;
@@ -470,6 +476,8 @@ function lex(text: string, syntax: Syntax, limit: number, needle: string | undef
         return m.test(text) ? m.lastIndex : at + 1;
       }
       case 'swiftRaw': {
+        // The hashes of a raw string are a whole run: trying each `#` of a long run would be quadratic.
+        if (text[at - 1] === '#') return -1;
         const m = /(#+)"/y;
         m.lastIndex = at;
         const hashes = m.exec(text);
