@@ -45,6 +45,7 @@ import {
   WorkDoneProgressReport,
   WorkDoneProgressEnd,
   ClientCapabilities,
+  TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { Connection, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/startServer';
@@ -200,6 +201,19 @@ export class TestClient {
       contentChanges: [{ range, text }],
     });
     return version;
+  }
+
+  /** One didChange message with several changes, applied in order (each range refers to the text after the previous change). */
+  async changes(uri: string, contentChanges: TextDocumentContentChangeEvent[]) {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    return version;
+  }
+
+  /** The server process of a stdio client (undefined in-band), to check that it is still alive. */
+  get serverProcess(): ChildProcess | undefined {
+    return this.child;
   }
 
   async close(uri: string) {

@@ -1,0 +1,273 @@
+/**
+ * Hostile inputs against the built server over stdio (dist/server.js; run
+ * `npm run build` first): huge, minified, binary and mis-encoded files, wrong
+ * or pathological settings, huge and malformed user catalogs. Each must get a
+ * clear message, leave the server alive, and not stop completion on another
+ * open file: its latency is measured and printed, with only a sanity bound.
+ *
+ * The inputs are generated at test time (test/fixtures/hostile/generators.ts).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { CompletionList, Diagnostic, DiagnosticSeverity, MarkupContent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtinCatalog } from '../../server/src/core/builtin';
+import { Catalog } from '../../server/src/core/catalog';
+import { findProblems } from '../../server/src/core/problems';
+import { CatalogChangedNotification, CatalogRequest } from '../../server/src/protocol';
+import { bigLog, binaryText, distinctTyposLog, invalidUtf8Text, minifiedJs } from '../fixtures/hostile/generators';
+import { compact, cursor, positionAt, SERVER_BUNDLE, TestClient } from './lspClient';
+
+const MB = 1024 * 1024;
+/** Generous: a prompt answer takes milliseconds; this only catches a server stuck behind the big file. */
+const SANITY_MS = 2000;
+
+const OTHER = 'file:///hostile/other.ts';
+const OTHER_MARKED = 'const known = "event_id.iaas.instance.create";\nconst typed = "event_id.iaas.inst|";\n';
+const { text: OTHER_TEXT, offset: OTHER_CURSOR } = cursor(OTHER_MARKED);
+
+let counter = 0;
+const uriFor = (ext: string) => `file:///hostile/input-${++counter}.${ext}`;
+
+/** Problems computed from scratch on the same text, in the compact form the checks compare. */
+function expectedProblems(text: string, languageId: string, catalog: Catalog = builtinCatalog()) {
+  const document = TextDocument.create('file:///expected', languageId, 1, text);
+  return findProblems(text, languageId, catalog).map((p) => [compact({ start: document.positionAt(p.start), end: document.positionAt(p.end) }), p.code, p.message]);
+}
+const publishedProblems = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [compact(d.range), d.code, d.message]);
+
+describe('hostile inputs: a clear message, a live server, completion elsewhere still answers', function () {
+  this.timeout(300_000);
+  let client: TestClient;
+  let catalogVersion = 0;
+
+  before(async () => {
+    assert.ok(fs.existsSync(SERVER_BUNDLE), `${SERVER_BUNDLE} is missing: run npm run build`);
+    client = TestClient.stdio();
+    client.connection.onNotification(CatalogChangedNotification.type, ({ version }) => (catalogVersion = version));
+    await client.initialize({}, { uiLanguage: 'en' });
+    await client.open(OTHER, 'typescript', OTHER_TEXT);
+    await client.diagnostics(OTHER);
+  });
+  after(() => client.dispose());
+
+  /** Completion on the other file: answers, offers the IDs, and how long it took. */
+  async function completionElsewhere(): Promise<number> {
+    const started = performance.now();
+    const list = await client.completion(OTHER, positionAt(OTHER_TEXT, OTHER_CURSOR));
+    const ms = performance.now() - started;
+    assert.ok(list?.items.some((i) => i.label === 'event_id.iaas.instance.create'), 'completion on the other file offers event_id.iaas.instance.create');
+    return ms;
+  }
+
+  /** The server process is running and answers a hover on the other file. */
+  async function assertAlive(): Promise<void> {
+    assert.strictEqual(client.serverProcess?.exitCode, null, 'the server process is running');
+    const hover = await client.hover(OTHER, positionAt(OTHER_TEXT, OTHER_TEXT.indexOf('instance.create')));
+    assert.match((hover?.contents as MarkupContent).value, /인스턴스 생성/);
+  }
+
+  /**
+   * Opens `text`, asks for completion elsewhere at once and again 30 ms later if the file is
+   * still being checked, waits for the file's diagnostics; prints the timings.
+   */
+  async function openHostile(name: string, languageId: string, ext: string, text: string, until: (d: Diagnostic[]) => boolean = () => true) {
+    const uri = uriFor(ext);
+    const started = performance.now();
+    await client.open(uri, languageId, text);
+    const completionMs = await completionElsewhere();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The server checks a file in one synchronous step: a request arriving meanwhile waits for it (printed, not bounded).
+    const duringMs = client.published.has(uri) ? undefined : await completionElsewhere();
+    const diagnostics = await client.diagnostics(uri, until, 120_000);
+    const diagnosticsMs = performance.now() - started;
+    console.log(
+      `      ${name}: ${(text.length / MB).toFixed(1)} M chars; diagnostics after ${diagnosticsMs.toFixed(0)} ms; completion on another file: ` +
+        `${completionMs.toFixed(0)} ms at once, ${duringMs === undefined ? 'n/a (already checked)' : `${duringMs.toFixed(0)} ms`} 30 ms later`,
+    );
+    assert.ok(completionMs < SANITY_MS, `completion on another file took ${completionMs.toFixed(0)} ms while ${name} was processed`);
+    await assertAlive();
+    return { uri, diagnostics };
+  }
+
+  describe('files', () => {
+    it('a 50 MB log: one note that the file is above the size cap and was not checked', async () => {
+      const { uri, diagnostics } = await openHostile('50 MB log', 'log', 'log', bigLog(50 * MB));
+      assert.strictEqual(diagnostics.length, 1);
+      assert.strictEqual(diagnostics[0].code, 'file-not-checked');
+      assert.strictEqual(diagnostics[0].severity, DiagnosticSeverity.Information);
+      assert.match(diagnostics[0].message, /larger than 5 MB \(setting cloudtrailEvents\.maxFileSizeMB\)/);
+      await client.close(uri);
+    });
+
+    it('a 50 MB log with maxFileSizeMB raised to 64: checked in full', async () => {
+      await client.setSettings({ maxFileSizeMB: 64 });
+      try {
+        const text = bigLog(50 * MB);
+        const { uri, diagnostics } = await openHostile('50 MB log, cap raised to 64 MB', 'log', 'log', text, (ds) => ds.length > 0);
+        assert.deepStrictEqual(publishedProblems(diagnostics), expectedProblems(text, 'log'));
+        await client.close(uri);
+      } finally {
+        await client.setSettings({});
+      }
+    });
+
+    // Each distinct unknown ID costs one suggestion search (~20 µs): 130k of them take seconds, during which requests wait.
+    it('a 5 MB log where every line holds a different unknown ID: exactly the problems a scan from scratch finds', async () => {
+      const text = distinctTyposLog(5_000_000);
+      const { uri, diagnostics } = await openHostile('5 MB of distinct unknown IDs', 'log', 'log', text, (ds) => ds.length > 0);
+      assert.deepStrictEqual(publishedProblems(diagnostics), expectedProblems(text, 'log'));
+      await client.close(uri);
+    });
+
+    it('a 5 MB minified JavaScript file on one line: exactly the problems a scan from scratch finds', async () => {
+      const text = minifiedJs(5_000_000);
+      const { uri, diagnostics } = await openHostile('5 MB minified JS, one line', 'javascript', 'min.js', text, (ds) => ds.length > 0);
+      assert.deepStrictEqual(publishedProblems(diagnostics), expectedProblems(text, 'javascript'));
+      assert.ok(diagnostics.every((d) => d.range.start.line === 0 && d.code === 'unknown-event-id'));
+      await client.close(uri);
+    });
+
+    it('a binary file (NULs, every byte value): one note that it looks binary, the ID inside is not reported', async () => {
+      const { uri, diagnostics } = await openHostile('2 MB binary', 'plaintext', 'png', binaryText(2 * MB));
+      assert.deepStrictEqual(
+        diagnostics.map((d) => [d.code, d.severity]),
+        [['file-not-checked', DiagnosticSeverity.Information]],
+      );
+      assert.match(diagnostics[0].message, /looks binary \(it contains NUL characters\)/);
+      await client.close(uri);
+    });
+
+    it('invalid UTF-8 shown with U+FFFD: every typo reported at its UTF-16 position', async () => {
+      const { text } = invalidUtf8Text(30_000);
+      assert.ok(text.includes('\uFFFD'));
+      const { uri, diagnostics } = await openHostile('invalid UTF-8, 30,000 lines', 'yaml', 'yaml', text, (ds) => ds.length > 0);
+      assert.strictEqual(diagnostics.length, 10_000);
+      assert.deepStrictEqual(publishedProblems(diagnostics), expectedProblems(text, 'yaml'));
+      await client.close(uri);
+    });
+  });
+
+  describe('settings', () => {
+    afterEach(() => client.setSettings({}));
+
+    /** Applies `settings`, opens a file with a typo; the typo is still reported (with `severity`) and the messages are returned. */
+    async function withSettings(settings: Record<string, unknown>, severity = DiagnosticSeverity.Warning) {
+      const before = client.messages.length;
+      await client.setSettings(settings);
+      const text = 'a: event_id.iaas.instnace.create\n';
+      const { diagnostics } = await openHostile(`settings ${JSON.stringify(settings).slice(0, 60)}`, 'yaml', 'yaml', text, (ds) => ds.length === 1);
+      assert.strictEqual(diagnostics[0].severity, severity);
+      return client.messages.slice(before);
+    }
+
+    const WRONG_TYPES: Array<{ key: string; settings: Record<string, unknown> }> = [
+      { key: 'diagnostics.severity', settings: { diagnostics: { severity: 42 } } },
+      { key: 'exclude.languages', settings: { exclude: { languages: 'yaml' } } },
+      { key: 'exclude.globs', settings: { exclude: { globs: [1, 2] } } },
+      { key: 'maxFileSizeMB', settings: { maxFileSizeMB: '5' } },
+      { key: 'maxFileSizeMB', settings: { maxFileSizeMB: -1 } },
+      { key: 'inlayHints.enabled', settings: { inlayHints: { enabled: 'yes' } } },
+      { key: 'catalog.officialLists', settings: { catalog: { officialLists: 'list.md' } } },
+      { key: 'catalog.lenient', settings: { catalog: { lenient: 1 } } },
+      { key: 'catalog.extraEvents', settings: { catalog: { extraEvents: { id: 'event_id.x.y' } } } },
+      { key: 'workspaceIndex.enabled', settings: { workspaceIndex: { enabled: 'no' } } },
+      { key: 'trace.server', settings: { trace: { server: 'loud' } } },
+    ];
+    for (const c of WRONG_TYPES) {
+      it(`wrong type for ${c.key} (${JSON.stringify(c.settings)}): a message names the setting, the defaults keep serving`, async () => {
+        const messages = await withSettings(c.settings);
+        assert.ok(messages.some((m) => m.includes(`cloudtrailEvents.${c.key}`)), `no message names cloudtrailEvents.${c.key}: ${JSON.stringify(messages)}`);
+      });
+    }
+
+    // BUG (settings.ts, not editable here): a section of the wrong type is dropped silently, e.g. Neovim's
+    // `settings = { cloudtrailEvents = { diagnostics = "error" } }`. section() should report it like pick() does.
+    it.skip('a section of the wrong type ({ diagnostics: "error" }) is named too', async () => {
+      const messages = await withSettings({ diagnostics: 'error' });
+      assert.ok(messages.some((m) => m.includes('cloudtrailEvents.diagnostics')), JSON.stringify(messages));
+    });
+
+    const PATHOLOGICAL_GLOBS: Array<{ name: string; globs: string[] }> = [
+      { name: '**/ 24 times (exponential as a regex)', globs: [`${'**/'.repeat(24)}nomatch`] },
+      { name: '*a 12 times', globs: [`${'*a'.repeat(12)}b`] },
+      { name: 'an unclosed brace and an inverted range (threw on every document)', globs: ['{', 'a{b,c', '[z-a]'] },
+    ];
+    for (const c of PATHOLOGICAL_GLOBS) {
+      it(`exclude.globs with ${c.name}: documents are still checked`, async () => {
+        await withSettings({ exclude: { globs: c.globs } });
+      });
+    }
+  });
+
+  describe('user catalogs', () => {
+    afterEach(async () => {
+      const version = catalogVersion;
+      await client.setSettings({});
+      await waitFor(() => catalogVersion > version, 'the catalog back to built-in');
+    });
+
+    it('a malformed user catalog (setting): each bad entry named with its index, the good entry used', async () => {
+      const before = client.messages.length;
+      const version = catalogVersion;
+      await client.setSettings({
+        catalog: {
+          extraEvents: [
+            { id: 5, description: 'not a string id' },
+            'not an object',
+            { id: 'flow_log.create', description: 'no prefix' },
+            { id: 'event_id.custom.thing.create' },
+            { id: 'event_id.iaas.instance.create', description: 'already built in' },
+            { id: 'event_id.custom.ok.create', description: '사용자 정의 이벤트', service: 'Custom' },
+          ],
+        },
+      });
+      await waitFor(() => catalogVersion > version, 'a catalog change');
+      await waitFor(() => client.messages.length >= before + 4, 'four messages');
+      const messages = client.messages.slice(before);
+      for (const index of [0, 1, 2, 3, 4]) {
+        assert.ok(messages.some((m) => m.includes(`cloudtrailEvents.catalog.extraEvents[${index}]`)), `entry ${index} named: ${JSON.stringify(messages)}`);
+      }
+      const text = 'a: event_id.custom.ok.create\nb: event_id.custom.ok.creat\n';
+      const { uri, diagnostics } = await openHostile('malformed user catalog', 'yaml', 'yaml', text, (ds) => ds.length > 0);
+      assert.deepStrictEqual(diagnostics.map((d) => d.range.start.line), [1]);
+      assert.match(diagnostics[0].message, /Did you mean 'event_id\.custom\.ok\.create'/);
+      const hover = await client.hover(uri, { line: 0, character: 10 });
+      assert.match((hover?.contents as MarkupContent).value, /사용자 정의 이벤트/);
+    });
+
+    it('a 100,000-entry user catalog (setting): loaded, used, and completion elsewhere still answers', async () => {
+      const extraEvents = Array.from({ length: 100_000 }, (_, i) => ({ id: `event_id.user.e${i}`, description: `사용자 이벤트 ${i}` }));
+      const version = catalogVersion;
+      const started = performance.now();
+      await client.setSettings({ catalog: { extraEvents } });
+      const completionMs = await completionElsewhere();
+      await waitFor(() => catalogVersion > version, 'the 100k catalog', 120_000);
+      const loadMs = performance.now() - started;
+      const info = await client.connection.sendRequest(CatalogRequest.type);
+      assert.strictEqual(info.events.length, 520 + 100_000);
+      // Loading is one synchronous step (its time is printed); once loaded, answers are prompt again.
+      const afterLoadMs = await completionElsewhere();
+      const text = 'a: event_id.user.e99999\nb: event_id.user.e99999x\n';
+      const { uri, diagnostics } = await openHostile('100k user catalog', 'yaml', 'yaml', text, (ds) => ds.length > 0);
+      assert.deepStrictEqual(diagnostics.map((d) => d.range.start.line), [1]);
+      // Completion at the root of a 100k catalog: measured, it must answer.
+      const rootStarted = performance.now();
+      const root = (await client.completion(uri, { line: 0, character: 12 })) as CompletionList | null;
+      const rootMs = performance.now() - rootStarted;
+      console.log(
+        `      100k user catalog: loaded in ${loadMs.toFixed(0)} ms (completion elsewhere meanwhile ${completionMs.toFixed(0)} ms, after ${afterLoadMs.toFixed(0)} ms); completion at event_id.| returns ${root?.items.length} items in ${rootMs.toFixed(0)} ms`,
+      );
+      assert.ok(root && root.items.length > 0);
+      assert.ok(afterLoadMs < SANITY_MS, `completion on another file took ${afterLoadMs.toFixed(0)} ms with the 100k catalog loaded`);
+    });
+  });
+});
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
