@@ -41,6 +41,8 @@ export interface CatalogTree {
   readonly total: number;
   /** Events that pass the filter (all of them without a filter). */
   readonly shown: number;
+  /** True when a query or a `keep` filter narrows the tree (its nodes then show expanded). */
+  readonly filtered: boolean;
   /** The node of a shown event, by ID. */
   find(id: string): EventNode | undefined;
 }
@@ -78,14 +80,21 @@ const fold = (text: string) => text.normalize('NFC').toLowerCase();
 /**
  * Groups events into service -> resource -> event, keeping catalog order
  * (`serviceOrder` first, then services met in the events), and keeps only the
- * events matching `query` (case-insensitive, on description, ID or names).
+ * events matching `query` (case-insensitive, on description, ID or names) and,
+ * when given, `keep` (e.g. "used in this workspace").
  * Empty services and resources are left out.
  */
-export function buildCatalogTree(events: readonly CatalogEventInfo[], serviceOrder: readonly string[] = [], query = ''): CatalogTree {
+export function buildCatalogTree(
+  events: readonly CatalogEventInfo[],
+  serviceOrder: readonly string[] = [],
+  query = '',
+  keep?: (event: CatalogEventInfo) => boolean,
+): CatalogTree {
   const normalized = normalizeQuery(query);
   // Filtered nodes get their own keys so VS Code shows them expanded instead of
   // reusing the collapse state remembered for the unfiltered tree.
-  const prefix = normalized ? `filter:${normalized}/` : '';
+  const filtered = normalized !== '' || keep !== undefined;
+  const prefix = filtered ? `filter:${normalized}${keep ? '+kept' : ''}/` : '';
   const services = new Map<string, ServiceNode>();
   const serviceNode = (name: string): ServiceNode => {
     let node = services.get(name);
@@ -101,7 +110,7 @@ export function buildCatalogTree(events: readonly CatalogEventInfo[], serviceOrd
   const byId = new Map<string, EventNode>();
   let shown = 0;
   for (const event of events) {
-    if (!matchesQuery(event, normalized)) continue;
+    if (!matchesQuery(event, normalized) || (keep && !keep(event))) continue;
     if (byId.has(event.id)) continue; // the server deduplicates; never let a repeat break the tree's unique ids
     const service = serviceNode(event.service);
     const name = resourceOf(event.id);
@@ -123,6 +132,7 @@ export function buildCatalogTree(events: readonly CatalogEventInfo[], serviceOrd
     query: normalized,
     total: events.length,
     shown,
+    filtered,
     find: (id) => byId.get(id),
   };
 }

@@ -5,7 +5,7 @@
  * says its catalog changed.
  */
 import * as vscode from 'vscode';
-import type { CatalogEventInfo, CatalogInfo } from '../../server/src/protocol';
+import type { CatalogEventInfo, CatalogInfo, UsageCounts } from '../../server/src/protocol';
 import {
   buildCatalogTree,
   CatalogNode,
@@ -19,11 +19,13 @@ import {
 } from './catalogModel';
 import { CATALOG_VIEW_ID } from './commandIds';
 import { LanguageServer } from './languageClient';
+import { EVENT_URI_SCHEME, usageBadge, usageCount, usedEventCount, usedIn } from './usageModel';
 
 export const VIEW_ID = CATALOG_VIEW_ID;
 /** Context keys read by `when` clauses in package.json (viewsWelcome, view/title). */
 const STATE_KEY = 'cloudtrailEvents.catalogState';
 const FILTERED_KEY = 'cloudtrailEvents.catalogFiltered';
+const USED_ONLY_KEY = 'cloudtrailEvents.usedOnly';
 
 /** loading: waiting for the server; ready/empty: loaded; stopped: no server; error: the request failed. */
 export type CatalogState = 'loading' | 'ready' | 'empty' | 'stopped' | 'error';
@@ -32,17 +34,26 @@ export interface FilterResult {
   query: string;
   shown: number;
   total: number;
+  /** True while only events used in the workspace are shown. */
+  usedOnly?: boolean;
 }
 
-export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>, vscode.Disposable {
+export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>, vscode.FileDecorationProvider, vscode.Disposable {
   private info: CatalogInfo | undefined;
   private tree: CatalogTree = buildCatalogTree([]);
   private query = '';
+  private usedOnly = false;
+  private usages: UsageCounts | undefined;
+  /** Bumped on every usage fetch, like `generation` for the catalog. */
+  private usageGeneration = 0;
   private state: CatalogState = 'loading';
   /** Bumped on every fetch, so an old answer never overwrites a newer one. */
   private generation = 0;
   private waiters: (() => void)[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<CatalogNode | undefined>();
+  private readonly decorationsEmitter = new vscode.EventEmitter<undefined>();
+  /** Fires when usage counts change: VS Code then asks for every event row's badge again. */
+  readonly onDidChangeFileDecorations = this.decorationsEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   readonly onDidChangeTreeData = this.changeEmitter.event;
   readonly view: vscode.TreeView<CatalogNode>;
@@ -52,17 +63,80 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
     this.disposables.push(
       this.view,
       this.changeEmitter,
+      this.decorationsEmitter,
+      vscode.window.registerFileDecorationProvider(this),
       server.onDidChangeState((state) => {
-        if (state === 'running') void this.refresh();
-        else this.setState(state === 'starting' ? 'loading' : 'stopped');
+        if (state === 'running') {
+          void this.refresh();
+          void this.refreshUsages();
+        } else this.setState(state === 'starting' ? 'loading' : 'stopped');
       }),
       server.onDidChangeCatalog((version) => {
         if (version !== this.info?.version) void this.refresh();
       }),
+      server.onDidChangeUsages((version) => {
+        if (version !== this.usages?.version) void this.refreshUsages();
+      }),
     );
+    void vscode.commands.executeCommand('setContext', USED_ONLY_KEY, false);
     // The server is started right after the view is created; until it answers, the view says it is loading.
     this.setState('loading');
-    if (server.state === 'running') void this.refresh();
+    if (server.state === 'running') {
+      void this.refresh();
+      void this.refreshUsages();
+    }
+  }
+
+  /** Fetches the usage counts from the server's workspace index and redraws the tree. */
+  async refreshUsages(): Promise<void> {
+    const generation = ++this.usageGeneration;
+    try {
+      const usages = await this.server.usages();
+      if (generation !== this.usageGeneration) return;
+      this.usages = usages;
+    } catch (error) {
+      if (generation !== this.usageGeneration) return;
+      this.server.output.appendLine(`[client] Loading usage counts failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.usages = undefined;
+    }
+    this.decorationsEmitter.fire(undefined);
+    // Rebuilt even without the filter: tooltips and screen-reader labels carry the count too.
+    this.rebuild();
+  }
+
+  /** The usage badge of an event row (its `resourceUri` is `cloudtrail-event:<id>`). */
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== EVENT_URI_SCHEME) return undefined;
+    const uses = this.usageOf(uri.path);
+    const badge = usageBadge(uses);
+    return badge ? new vscode.FileDecoration(badge, vscode.l10n.t('Used {0} times in this workspace', uses)) : undefined;
+  }
+
+  /** The `resourceUri` of an event row, which carries its usage badge. */
+  static eventUri(id: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: EVENT_URI_SCHEME, path: id });
+  }
+
+  /** The usage counts last received (undefined before the server answered). */
+  get usageCounts(): UsageCounts | undefined {
+    return this.usages;
+  }
+
+  /** How often the workspace uses an event (0 when unused or not known yet). */
+  usageOf(id: string): number {
+    return usageCount(this.usages, id);
+  }
+
+  get showsUsedOnly(): boolean {
+    return this.usedOnly;
+  }
+
+  /** Shows only the events used in this workspace (true) or all events (false); combines with the search filter. */
+  setUsedOnly(usedOnly: boolean): FilterResult {
+    this.usedOnly = usedOnly;
+    void vscode.commands.executeCommand('setContext', USED_ONLY_KEY, usedOnly);
+    this.rebuild();
+    return this.filterResult();
   }
 
   /** Fetches the catalog from the server and redraws the tree. */
@@ -107,19 +181,24 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
   setFilter(query: string): FilterResult {
     this.query = query.trim();
     this.rebuild();
-    return { query: this.tree.query, shown: this.tree.shown, total: this.tree.total };
+    return this.filterResult();
+  }
+
+  private filterResult(): FilterResult {
+    return { query: this.tree.query, shown: this.tree.shown, total: this.tree.total, usedOnly: this.usedOnly };
   }
 
   /** How many events a filter would show (for live feedback while typing it). */
   countMatches(query: string): number {
-    return buildCatalogTree(this.events, this.info?.services, query).shown;
+    return buildCatalogTree(this.events, this.info?.services, query, this.keep()).shown;
   }
 
   /** The tree node of an event, clearing the filter when it hides the event. */
   nodeFor(id: string): EventNode | undefined {
     let node = this.tree.find(id);
-    if (!node && this.query && this.events.some((event) => event.id === id)) {
-      this.setFilter('');
+    if (!node && (this.query || this.usedOnly) && this.events.some((event) => event.id === id)) {
+      this.query = '';
+      this.setUsedOnly(false);
       node = this.tree.find(id);
     }
     return node;
@@ -134,7 +213,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
   }
 
   getTreeItem(node: CatalogNode): vscode.TreeItem {
-    const expanded = this.tree.query ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const expanded = this.tree.filtered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
       case 'service': {
         const item = new vscode.TreeItem(node.label, expanded);
@@ -161,19 +240,19 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
         const { event } = node;
         const label: vscode.TreeItemLabel = { label: event.description, highlights: highlightsOf(event.description, this.tree.query) };
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        const uses = this.usageOf(event.id);
         item.id = node.key;
         item.description = event.id;
+        item.resourceUri = CatalogTreeProvider.eventUri(event.id);
         item.iconPath = new vscode.ThemeIcon(event.deprecated === undefined ? 'symbol-event' : 'warning');
         item.contextValue = 'event';
-        const tooltip = new vscode.MarkdownString(eventTooltipMarkdown(event, tooltipLabels()));
+        const usesText = uses ? vscode.l10n.t('Used {0} times in this workspace', uses) : undefined;
+        const tooltip = new vscode.MarkdownString(eventTooltipMarkdown(event, tooltipLabels()) + (usesText ? `\n\n$(references) ${usesText}` : ''));
         tooltip.supportThemeIcons = true;
         item.tooltip = tooltip;
-        item.accessibilityInformation = {
-          label:
-            event.deprecated === undefined
-              ? `${event.description}, ${event.id}`
-              : vscode.l10n.t('{0}, {1}, deprecated', event.description, event.id),
-        };
+        const accessible =
+          event.deprecated === undefined ? `${event.description}, ${event.id}` : vscode.l10n.t('{0}, {1}, deprecated', event.description, event.id);
+        item.accessibilityInformation = { label: usesText ? `${accessible}, ${usesText}` : accessible };
         return item;
       }
     }
@@ -193,7 +272,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
   }
 
   private rebuild(): void {
-    this.tree = buildCatalogTree(this.events, this.info?.services, this.query);
+    this.tree = buildCatalogTree(this.events, this.info?.services, this.query, this.keep());
     void vscode.commands.executeCommand('setContext', FILTERED_KEY, this.tree.query !== '');
     this.updateMessage();
     this.changeEmitter.fire(undefined);
@@ -212,15 +291,37 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
     for (const resolve of waiters) resolve();
   }
 
-  /** TreeView.message carries the loading state and the active filter; viewsWelcome covers empty and stopped. */
+  private keep() {
+    return this.usedOnly ? usedIn(this.usages) : undefined;
+  }
+
+  /** TreeView.message carries the loading state and the active filters; viewsWelcome covers empty and stopped. */
   private updateMessage(): void {
     const { query, shown, total } = this.tree;
-    this.view.description = this.info && this.state === 'ready' ? vscode.l10n.t('{0} events', total) : undefined;
+    const used = this.usages && this.usages.state !== 'disabled' ? usedEventCount(this.events, this.usages) : undefined;
+    this.view.description =
+      this.info && this.state === 'ready' ? (used === undefined ? vscode.l10n.t('{0} events', total) : vscode.l10n.t('{0} events, {1} used', total, used)) : undefined;
     if (this.state === 'loading') this.view.message = vscode.l10n.t('Loading catalog…');
     else if (this.state !== 'ready') this.view.message = undefined;
+    else if (this.usedOnly) this.view.message = this.usedOnlyMessage(query, shown);
     else if (query && shown === 0) this.view.message = vscode.l10n.t('No events match “{0}”.', this.query);
     else if (query) this.view.message = vscode.l10n.t('Filter “{0}”: {1} of {2} events', this.query, shown, total);
     else this.view.message = undefined;
+  }
+
+  private usedOnlyMessage(query: string, shown: number): string {
+    if (this.usages?.state === 'disabled') {
+      return vscode.l10n.t('The workspace index is off (cloudtrailEvents.workspaceIndex.enabled): only open files are counted.');
+    }
+    const indexing = this.usages === undefined || this.usages.state === 'indexing';
+    if (shown === 0) {
+      if (indexing) return vscode.l10n.t('Looking for event IDs in the workspace…');
+      return query ? vscode.l10n.t('No event used in this workspace matches “{0}”.', this.query) : vscode.l10n.t('No catalog event is used in this workspace.');
+    }
+    const text = query
+      ? vscode.l10n.t('Used in this workspace, filter “{0}”: {1} events', this.query, shown)
+      : vscode.l10n.t('Used in this workspace: {0} events', shown);
+    return indexing ? `${text} ${vscode.l10n.t('(still indexing)')}` : text;
   }
 }
 

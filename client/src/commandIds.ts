@@ -12,6 +12,9 @@ export const COMMAND_IDS = [
   'cloudtrailEvents.clearSearch',
   'cloudtrailEvents.restartServer',
   'cloudtrailEvents.showOutput',
+  'cloudtrailEvents.findUsages',
+  'cloudtrailEvents.showUsedOnly',
+  'cloudtrailEvents.showAllEvents',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -28,6 +28,9 @@ const handlers: Record<CommandId, Handler> = {
   'cloudtrailEvents.clearSearch': clearSearch,
   'cloudtrailEvents.restartServer': restartServer,
   'cloudtrailEvents.showOutput': showOutput,
+  'cloudtrailEvents.findUsages': findUsages,
+  'cloudtrailEvents.showUsedOnly': (ctx) => showUsedOnly(ctx, true),
+  'cloudtrailEvents.showAllEvents': (ctx) => showUsedOnly(ctx, false),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
@@ -126,6 +129,39 @@ async function searchCatalog(ctx: CommandContext, arg?: unknown): Promise<Filter
         });
   if (query === undefined) return undefined;
   const result = ctx.catalog.setFilter(query);
+  if (!ctx.catalog.view.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  return result;
+}
+
+/**
+ * Find Usages: every usage of an event in the workspace (the tree item's or
+ * argument's ID, else the one under the cursor, the tree's selection, or one picked), shown
+ * in the references peek at the first usage. Returns the usages found.
+ */
+async function findUsages(ctx: CommandContext, arg?: unknown): Promise<vscode.Location[] | undefined> {
+  let id = eventIdOf(arg);
+  try {
+    const editor = vscode.window.activeTextEditor;
+    if (!id && editor) id = (await ctx.server.eventAt(editor.document, editor.selection.active))?.id;
+    id ??= selectedEventId(ctx) ?? (await pickEventId(ctx, vscode.l10n.t('Event to find usages of (type Korean or the ID)')));
+    if (!id) return undefined;
+    const locations = await ctx.server.usageLocations(id);
+    if (locations.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not used in this workspace.', id));
+      return locations;
+    }
+    const [first] = locations;
+    // The same peek as a "references" CodeLens: it opens the first usage and lists them all.
+    await vscode.commands.executeCommand('editor.action.showReferences', first.uri, first.range.start, locations);
+    return locations;
+  } catch (error) {
+    return failed(ctx, error);
+  }
+}
+
+/** Shows only the events used in this workspace, or all events again. */
+async function showUsedOnly(ctx: CommandContext, usedOnly: boolean): Promise<FilterResult> {
+  const result = ctx.catalog.setUsedOnly(usedOnly);
   if (!ctx.catalog.view.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
   return result;
 }

@@ -17,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloudT
     context.subscriptions.push(catalog);
     registerCommands(context, { server, catalog });
     await server.start();
-    return { catalogTree: catalog, whenCatalogSettled: () => catalog.whenSettled() };
+    return { catalogTree: catalog, usageDecorations: catalog, whenCatalogSettled: () => catalog.whenSettled() };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(vscode.l10n.t('CloudTrail Event IDs could not be activated: {0}', message));

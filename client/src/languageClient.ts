@@ -21,7 +21,16 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { CatalogChangedNotification, CatalogInfo, CatalogRequest, EventAtRequest } from '../../server/src/protocol';
+import {
+  CatalogChangedNotification,
+  CatalogInfo,
+  CatalogRequest,
+  EventAtRequest,
+  UsageCounts,
+  UsageLocationsRequest,
+  UsagesChangedNotification,
+  UsagesRequest,
+} from '../../server/src/protocol';
 import { CrashPolicy } from './crashPolicy';
 
 /** The client id: vscode-languageclient reads `<id>.trace.server` for tracing. */
@@ -41,11 +50,14 @@ export class LanguageServer implements vscode.Disposable {
   private toldUser = false;
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   private readonly catalogChangedEmitter = new vscode.EventEmitter<number>();
+  private readonly usagesChangedEmitter = new vscode.EventEmitter<number>();
 
   /** Fires when the server starts, runs or stops (including after a crash or a restart). */
   readonly onDidChangeState = this.stateEmitter.event;
   /** Fires when the server says its catalog changed (new settings, edited official lists). */
   readonly onDidChangeCatalog = this.catalogChangedEmitter.event;
+  /** Fires when the server says the workspace's usage counts may have changed (indexing, edits, files on disk). */
+  readonly onDidChangeUsages = this.usagesChangedEmitter.event;
 
   constructor(private readonly serverModule: string) {
     this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
@@ -111,6 +123,18 @@ export class LanguageServer implements vscode.Disposable {
     return client.sendRequest(EventAtRequest.type, client.code2ProtocolConverter.asTextDocumentPositionParams(document, position));
   }
 
+  /** How often each event is used in the workspace, and how far the server's index is. */
+  usages(): Promise<UsageCounts> {
+    return this.running().sendRequest(UsagesRequest.type);
+  }
+
+  /** Every usage of an event ID in the workspace, in file order. */
+  async usageLocations(id: string): Promise<vscode.Location[]> {
+    const client = this.running();
+    const locations = await client.sendRequest(UsageLocationsRequest.type, { id });
+    return locations.map((location) => client.protocol2CodeConverter.asLocation(location));
+  }
+
   showOutput(): void {
     this.output.show(true);
   }
@@ -121,6 +145,7 @@ export class LanguageServer implements vscode.Disposable {
     await this.disposeClient(client);
     this.stateEmitter.dispose();
     this.catalogChangedEmitter.dispose();
+    this.usagesChangedEmitter.dispose();
     this.output.dispose();
   }
 
@@ -156,6 +181,7 @@ export class LanguageServer implements vscode.Disposable {
         this.stateEmitter.fire(this.state);
       }),
       client.onNotification(CatalogChangedNotification.type, ({ version }) => this.catalogChangedEmitter.fire(version)),
+      client.onNotification(UsagesChangedNotification.type, ({ version }) => this.usagesChangedEmitter.fire(version)),
     ];
     return client;
   }

@@ -14,11 +14,16 @@ import {
 import { catalogInfo, eventAt } from './features/catalogRequests';
 import { doCodeActions } from './features/codeActions';
 import { doComplete, resolveCompletion, TRIGGER_CHARACTERS } from './features/completion';
+import { doDefinition } from './features/definition';
 import { DiagnosticsScheduler } from './features/diagnostics';
+import { doDocumentHighlight } from './features/documentHighlight';
 import { doHover } from './features/hover';
 import { doInlayHints } from './features/inlayHints';
-import { CatalogChangedNotification, CatalogRequest, EventAtRequest } from './protocol';
+import { doReferences, usageLocations } from './features/references';
+import { doWorkspaceSymbols } from './features/workspaceSymbols';
+import { CatalogChangedNotification, CatalogRequest, EventAtRequest, UsageLocationsRequest, UsagesRequest } from './protocol';
 import { ServerContext } from './serverContext';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 interface InitializationOptions {
   /** VS Code's display language (`vscode.env.language`). */
@@ -41,13 +46,17 @@ export function startServer(connection: Connection): ServerContext {
   const context = new ServerContext(connection);
   const { documents } = context;
   const diagnostics = new DiagnosticsScheduler(context);
+  const workspaceIndex = new WorkspaceIndex(context);
   let supportsInlayRefresh = false;
+  let supportsFolderChanges = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     context.locale = options.uiLanguage ?? params.locale;
     context.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     supportsInlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    supportsFolderChanges = !!params.capabilities.workspace?.workspaceFolders;
+    workspaceIndex.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -55,6 +64,11 @@ export function startServer(connection: Connection): ServerContext {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        definitionProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cloudtrail-events-language-server', version: '0.1.0' },
     };
@@ -62,15 +76,23 @@ export function startServer(connection: Connection): ServerContext {
 
   connection.onInitialized(() => {
     if (context.hasConfigurationCapability) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cloudtrailEvents' });
+      // files.exclude too: the workspace index honours it.
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: ['cloudtrailEvents', 'files.exclude'] });
     }
+    if (supportsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => workspaceIndex.foldersChanged(event.added, event.removed));
+    workspaceIndex.start();
   });
 
   connection.onDidChangeConfiguration((change) => {
     context.configurationChanged(change.settings);
     diagnostics.scheduleAll();
     if (supportsInlayRefresh) void connection.languages.inlayHint.refresh();
+    workspaceIndex.configurationChanged();
   });
+
+  // One handler per connection: fan out to every feature that watches files.
+  connection.onDidChangeWatchedFiles((params) => context.watchedFilesChanged(params));
+  context.onWatchedFilesChanged((params) => workspaceIndex.filesChanged(params.changes));
 
   context.catalogState.onDidChange(() => {
     diagnostics.scheduleAll();
@@ -90,6 +112,12 @@ export function startServer(connection: Connection): ServerContext {
   connection.languages.inlayHint.on(safely(context, 'Inlay hints', [], (params) => doInlayHints(context, params)));
   connection.onRequest(CatalogRequest.type, () => catalogInfo(context));
   connection.onRequest(EventAtRequest.type, safely(context, 'Event at', null, (params) => eventAt(context, params)));
+  connection.onReferences(safely(context, 'References', null, (params) => doReferences(context, workspaceIndex, params)));
+  connection.onDocumentHighlight(safely(context, 'Document highlights', null, (params) => doDocumentHighlight(context, params)));
+  connection.onDefinition(safely(context, 'Definition', null, (params) => doDefinition(context, workspaceIndex, params)));
+  connection.onWorkspaceSymbol(safely(context, 'Workspace symbols', [], (params) => doWorkspaceSymbols(context, workspaceIndex, params)));
+  connection.onRequest(UsagesRequest.type, () => workspaceIndex.counts());
+  connection.onRequest(UsageLocationsRequest.type, safely(context, 'Usage locations', [], (params) => usageLocations(workspaceIndex, params)));
 
   documents.listen(connection);
   connection.listen();
