@@ -118,7 +118,12 @@ export class ServerContext {
   skipReason(document: TextDocument, settings: Settings): SkipReason | undefined {
     if (settings.exclude.languages.includes(document.languageId)) return 'excluded';
     const path = uriToPath(document.uri);
-    if (path && settings.exclude.globs.some((glob) => matchGlob(glob, path))) return 'excluded';
+    if (path) {
+      // Globs match the absolute path and, as in the workspace index and the CLI, the path in its folder (`src/gen/**`).
+      const folder = this.workspaceFolders.find((f) => path.startsWith(`${f}/`));
+      const relative = folder ? path.slice(folder.length + 1) : undefined;
+      if (settings.exclude.globs.some((glob) => matchGlob(glob, path) || (relative !== undefined && matchGlob(glob, relative)))) return 'excluded';
+    }
     const text = document.getText();
     if (text.length > settings.maxFileSizeMB * MB) return 'tooLarge';
     // NUL characters in the first 8 KB: a binary file opened as text.

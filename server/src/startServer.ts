@@ -7,6 +7,7 @@ import {
   CodeActionKind,
   Connection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   InitializeParams,
   InitializeResult,
   TextDocumentSyncKind,
@@ -21,13 +22,25 @@ import { doHover } from './features/hover';
 import { doInlayHints } from './features/inlayHints';
 import { doReferences, usageLocations } from './features/references';
 import { doWorkspaceSymbols } from './features/workspaceSymbols';
-import { CatalogChangedNotification, CatalogRequest, EventAtRequest, UsageLocationsRequest, UsagesRequest } from './protocol';
-import { ServerContext } from './serverContext';
+import { CatalogSync, checkList } from './catalogSync';
+import { USER_CATALOG_FILE } from './core/userCatalog';
+import {
+  CatalogChangedNotification,
+  CatalogRequest,
+  CheckListRequest,
+  EventAtRequest,
+  UsageLocationsRequest,
+  UsagesRequest,
+  WorkspaceTrustNotification,
+} from './protocol';
+import { ServerContext, uriToPath } from './serverContext';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 interface InitializationOptions {
   /** VS Code's display language (`vscode.env.language`). */
   uiLanguage?: string;
+  /** False in an untrusted workspace: workspace catalog files are then not read. Other editors: trusted. */
+  workspaceTrusted?: boolean;
 }
 
 /** Guards a handler so that an unexpected error is logged and answered with `fallback`, never a crash. */
@@ -47,13 +60,20 @@ export function startServer(connection: Connection): ServerContext {
   const { documents } = context;
   const diagnostics = new DiagnosticsScheduler(context);
   const workspaceIndex = new WorkspaceIndex(context);
+  const catalogSync = new CatalogSync(context);
   let supportsInlayRefresh = false;
+  let supportsWatcherRegistration = false;
   let supportsFolderChanges = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     context.locale = options.uiLanguage ?? params.locale;
     context.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    context.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+      .map((folder) => uriToPath(folder.uri))
+      .filter((folder): folder is string => folder !== undefined);
+    catalogSync.trusted = options.workspaceTrusted !== false;
+    supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsInlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     supportsFolderChanges = !!params.capabilities.workspace?.workspaceFolders;
     workspaceIndex.initialize(params);
@@ -79,7 +99,11 @@ export function startServer(connection: Connection): ServerContext {
       // files.exclude too: the workspace index honours it.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: ['cloudtrailEvents', 'files.exclude'] });
     }
+    if (supportsWatcherRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${USER_CATALOG_FILE}` }] });
+    }
     if (supportsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => workspaceIndex.foldersChanged(event.added, event.removed));
+    void catalogSync.reload();
     workspaceIndex.start();
   });
 
@@ -88,11 +112,20 @@ export function startServer(connection: Connection): ServerContext {
     diagnostics.scheduleAll();
     if (supportsInlayRefresh) void connection.languages.inlayHint.refresh();
     workspaceIndex.configurationChanged();
+    void catalogSync.reload();
   });
 
   // One handler per connection: fan out to every feature that watches files.
   connection.onDidChangeWatchedFiles((params) => context.watchedFilesChanged(params));
   context.onWatchedFilesChanged((params) => workspaceIndex.filesChanged(params.changes));
+  context.onWatchedFilesChanged((params) => {
+    if (params.changes.some((change) => catalogSync.isCatalogFile(change.uri))) void catalogSync.reload();
+  });
+  connection.onNotification(WorkspaceTrustNotification.type, ({ trusted }) => {
+    catalogSync.trusted = trusted;
+    void catalogSync.reload();
+  });
+  connection.onRequest(CheckListRequest.type, ({ path }) => checkList(path));
 
   context.catalogState.onDidChange(() => {
     diagnostics.scheduleAll();
