@@ -5,6 +5,7 @@
  * TreeItems.
  */
 import type { CatalogEventInfo } from '../../server/src/protocol';
+import { USER_SERVICE } from '../../server/src/core/userCatalog';
 
 export interface ServiceNode {
   readonly kind: 'service';
@@ -112,9 +113,11 @@ export function buildCatalogTree(
   for (const event of events) {
     if (!matchesQuery(event, normalized) || (keep && !keep(event))) continue;
     if (byId.has(event.id)) continue; // the server deduplicates; never let a repeat break the tree's unique ids
-    const service = serviceNode(event.service);
+    // Events from the user's catalog get their own group, whatever service they name.
+    const group = event.origin === 'user' ? USER_SERVICE : event.service;
+    const service = serviceNode(group);
     const name = resourceOf(event.id);
-    const resourceKey = `${prefix}resource:${event.service}/${name}`;
+    const resourceKey = `${prefix}resource:${group}/${name}`;
     let resource = resources.get(resourceKey);
     if (!resource) {
       resource = { kind: 'resource', key: resourceKey, label: name, parent: service, events: [] };

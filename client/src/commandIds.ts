@@ -12,6 +12,7 @@ export const COMMAND_IDS = [
   'cloudtrailEvents.clearSearch',
   'cloudtrailEvents.restartServer',
   'cloudtrailEvents.showOutput',
+  'cloudtrailEvents.importOfficialList',
   'cloudtrailEvents.findUsages',
   'cloudtrailEvents.showUsedOnly',
   'cloudtrailEvents.showAllEvents',

@@ -6,6 +6,7 @@
  * input box a user would see.
  */
 import * as vscode from 'vscode';
+import { importOfficialList } from './importList';
 import type { CatalogEventInfo } from '../../server/src/protocol';
 import { eventIdOf, eventPickEntries } from './catalogModel';
 import { CatalogTreeProvider, FilterResult, VIEW_ID } from './catalogTree';
@@ -28,6 +29,7 @@ const handlers: Record<CommandId, Handler> = {
   'cloudtrailEvents.clearSearch': clearSearch,
   'cloudtrailEvents.restartServer': restartServer,
   'cloudtrailEvents.showOutput': showOutput,
+  'cloudtrailEvents.importOfficialList': (ctx, arg, target) => importOfficialList(ctx.server, arg, target as vscode.ConfigurationTarget | undefined).catch((error) => failed(ctx, error)),
   'cloudtrailEvents.findUsages': findUsages,
   'cloudtrailEvents.showUsedOnly': (ctx) => showUsedOnly(ctx, true),
   'cloudtrailEvents.showAllEvents': (ctx) => showUsedOnly(ctx, false),

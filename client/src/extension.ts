@@ -16,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloudT
     const catalog = new CatalogTreeProvider(server);
     context.subscriptions.push(catalog);
     registerCommands(context, { server, catalog });
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => server?.workspaceTrusted()));
     await server.start();
     return { catalogTree: catalog, usageDecorations: catalog, whenCatalogSettled: () => catalog.whenSettled() };
   } catch (error) {

@@ -134,7 +134,7 @@ describe('client catalog model', () => {
   });
 
   describe('edge cases of the data the server sends', () => {
-    const event = (id: string, service: string, description = id): CatalogEventInfo => ({ id, description, service, origin: 'user' });
+    const event = (id: string, service: string, description = id): CatalogEventInfo => ({ id, description, service, origin: 'imported' });
     it('an empty catalog has no services', () => {
       const tree = buildCatalogTree([], services);
       assert.deepEqual(tree.services, []);
@@ -262,5 +262,16 @@ describe('client catalog model', () => {
       { name: 'a keybinding argument', arg: { fromSelection: true }, expected: undefined },
     ];
     for (const c of cases) it(c.name, () => assert.equal(eventIdOf(c.arg), c.expected));
+  });
+});
+
+describe('client catalog model: user events', () => {
+  it('events from the user catalog get their own group, even when they name a service', () => {
+    const user = (id: string, service: string): CatalogEventInfo => ({ id, description: '사용자 이벤트', service, origin: 'user' });
+    const tree = buildCatalogTree([...events, user('event_id.iaas.flow_log.create', '기본 인프라 서비스'), user('event_id.custom.thing.do', 'User events')], services);
+    assert.deepEqual(idsUnder(tree, 'User events', 'flow_log'), ['event_id.iaas.flow_log.create']);
+    assert.deepEqual(idsUnder(tree, 'User events', 'thing'), ['event_id.custom.thing.do']);
+    assert.equal(idsUnder(tree, '기본 인프라 서비스', 'flow_log').length, 0);
+    assert.equal(tree.services.length, 8);
   });
 });
