@@ -25,11 +25,14 @@ import {
   CatalogChangedNotification,
   CatalogInfo,
   CatalogRequest,
+  CheckListRequest,
   EventAtRequest,
+  ListCheck,
   UsageCounts,
   UsageLocationsRequest,
   UsagesChangedNotification,
   UsagesRequest,
+  WorkspaceTrustNotification,
 } from '../../server/src/protocol';
 import { CrashPolicy } from './crashPolicy';
 
@@ -123,6 +126,16 @@ export class LanguageServer implements vscode.Disposable {
     return client.sendRequest(EventAtRequest.type, client.code2ProtocolConverter.asTextDocumentPositionParams(document, position));
   }
 
+  /** Checks an official event list with the server's parser, without importing it. */
+  checkList(file: string): Promise<ListCheck> {
+    return this.running().sendRequest(CheckListRequest.type, { path: file });
+  }
+
+  /** Tells the server the workspace is now trusted, so it may read the workspace's catalog files. */
+  workspaceTrusted(): void {
+    if (this.state !== 'stopped') void this.client?.sendNotification(WorkspaceTrustNotification.type, { trusted: true });
+  }
+
   /** How often each event is used in the workspace, and how far the server's index is. */
   usages(): Promise<UsageCounts> {
     return this.running().sendRequest(UsagesRequest.type);
@@ -164,9 +177,12 @@ export class LanguageServer implements vscode.Disposable {
       synchronize: { configurationSection: CLIENT_ID },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      initializationOptions: { uiLanguage: vscode.env.language },
+      // The server reads .cloudtrail-events.json only in a trusted workspace.
+      initializationOptions: { uiLanguage: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted },
       errorHandler: this.errorHandler(),
       // The library would pop up the raw error (e.g. "Pending response rejected since connection got disposed").
+      // Never retry on the same connection: when the process died, the close handler below restarts it
+      // (and counts the crash once); retrying here would re-initialize a dead connection in a loop.
       initializationFailedHandler: (error) => {
         this.log(`The language server failed to initialize: ${describe(error)}`);
         return false;

@@ -27,6 +27,15 @@ function serverPids(): number[] {
   return pids;
 }
 
+let probe: vscode.TextDocument | undefined;
+
+/** True once a server answers a hover: initialized and serving, not merely spawned. */
+async function answers(): Promise<boolean> {
+  probe ??= await openScratch('crash-probe.yaml', 'on: event_id.iaas.instance.create\n');
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', probe.uri, new vscode.Position(0, 10));
+  return hovers.some((hover) => hover.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('인스턴스 생성')));
+}
+
 const typoCount = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE).length;
 
 describe('crash recovery', function () {
@@ -36,11 +45,12 @@ describe('crash recovery', function () {
   before(async function () {
     if (process.platform !== 'linux') this.skip();
     api = (await activateExtension()).exports as CloudTrailEventsApi;
-    await waitFor('a running server', async () => ((await api.whenCatalogSettled()) === 'ready' && serverPids().length === 1 ? true : undefined));
+    await waitFor('a running server', async () => ((await answers()) && serverPids().length === 1 ? true : undefined));
   });
 
   it('a killed server is restarted and diagnostics return', async () => {
     const [first] = serverPids();
+    assert.ok(first, 'a server process');
     process.kill(first, 'SIGKILL');
     const second = await waitFor('a new server process', () => serverPids().find((pid) => pid !== first));
     assert.notStrictEqual(second, first);
@@ -53,9 +63,7 @@ describe('crash recovery', function () {
     // A manual restart forgets earlier crashes: the next five within three minutes stop the server.
     await vscode.commands.executeCommand('cloudtrailEvents.restartServer');
     for (let crash = 1; crash <= 5; crash++) {
-      const pid = await waitFor(`a running server before crash ${crash}`, async () =>
-        (await api.whenCatalogSettled()) === 'ready' ? serverPids()[0] : undefined,
-      );
+      const pid = await waitFor(`a running server before crash ${crash}`, async () => ((await answers()) ? serverPids()[0] : undefined));
       process.kill(pid, 'SIGKILL');
       await waitFor('the process to go', () => (serverPids().includes(pid) ? undefined : true));
     }
