@@ -2,6 +2,7 @@
  * What every feature shares: the open documents, the catalog, settings cached
  * per document, and the analysis of each document version.
  */
+import { fileURLToPath } from 'url';
 import { Connection, DidChangeWatchedFilesParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogState } from './catalogState';
@@ -21,11 +22,11 @@ export interface Analysis {
 
 const MB = 1024 * 1024;
 
-/** The file-system path of a `file:` URI, for glob matching; undefined for other schemes. */
+/** The file-system path of a `file:` URI; undefined for other schemes. */
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
-    return decodeURIComponent(new URL(uri).pathname);
+    return fileURLToPath(uri);
   } catch {
     return undefined;
   }

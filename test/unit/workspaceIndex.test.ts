@@ -14,7 +14,8 @@ import { CatalogEvent } from '../../server/src/core/catalog';
 import { BUILTIN_SOURCE_FILE, CatalogSources, findUpward, idRows } from '../../server/src/workspace/catalogSource';
 import { ExcludeRules, parseFilesExclude, parseGitignore } from '../../server/src/workspace/excludeRules';
 import { isSubsequence, searchEvents, symbolName, symbolScore } from '../../server/src/workspace/symbolSearch';
-import { fileUsagesOf, lineStarts, UsageIndex, UsageKind } from '../../server/src/workspace/usageIndex';
+import { fileUsagesOf, UsageIndex, UsageKind } from '../../server/src/workspace/usageIndex';
+import { lineStarts } from '../../server/src/core/lines';
 
 // out/test/unit -> repository root
 const ROOT = path.resolve(__dirname, '..', '..', '..');

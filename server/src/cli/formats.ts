@@ -2,6 +2,7 @@
  * Output formats of the CLI: compiler-style text, JSON, and SARIF 2.1.0 for
  * code-scanning services.
  */
+import { lineOf, lineStarts } from '../core/lines';
 import { Problem } from '../core/problems';
 import { Severity } from '../settings';
 import { FileResult } from './lintFiles';
@@ -11,33 +12,36 @@ const severityOf = (problem: Problem, severity: Severity): Severity => (problem.
 
 const VERSION = '0.1.0';
 
-/** 1-based line and column (UTF-16 code units, as editors and SARIF count) of an offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+/** Each file with a function from offset to 1-based line and column (UTF-16 code units, as editors and SARIF count). */
+function withPositions(files: FileResult[]) {
+  return files.map((file) => {
+    const starts = file.problems.length ? lineStarts(file.text) : [0];
+    const at = (offset: number) => {
+      const line = lineOf(starts, offset);
+      return { line: line + 1, column: offset - starts[line] + 1 };
+    };
+    return { ...file, at };
+  });
 }
 
-export function formatText(results: FileResult[], severity: Severity): string {
+export function formatText(files: FileResult[], severity: Severity): string {
+  const results = withPositions(files);
   const lines: string[] = [];
   for (const result of results) {
     for (const problem of result.problems) {
-      const { line, column } = lineColumn(result.text, problem.start);
+      const { line, column } = result.at(problem.start);
       lines.push(`${result.file}:${line}:${column}: ${severityOf(problem, severity)}: ${problem.message}`);
     }
   }
   return lines.join('\n');
 }
 
-export function formatJson(results: FileResult[], severity: Severity): string {
+export function formatJson(files: FileResult[], severity: Severity): string {
+  const results = withPositions(files);
   const findings = results.flatMap((result) =>
     result.problems.map((problem) => {
-      const start = lineColumn(result.text, problem.start);
-      const end = lineColumn(result.text, problem.end);
+      const start = result.at(problem.start);
+      const end = result.at(problem.end);
       return {
         file: result.file,
         line: start.line,
@@ -58,7 +62,8 @@ export function formatJson(results: FileResult[], severity: Severity): string {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' };
 
-export function formatSarif(results: FileResult[], severity: Severity): string {
+export function formatSarif(files: FileResult[], severity: Severity): string {
+  const results = withPositions(files);
   const rules = [
     { id: 'unknown-event-id', name: 'UnknownEventId', shortDescription: { text: 'Unknown CloudTrail event ID' }, fullDescription: { text: 'The text looks like an NHN Cloud CloudTrail event ID but is not in the catalog.' } },
     { id: 'unmatched-event-pattern', name: 'UnmatchedEventPattern', shortDescription: { text: 'CloudTrail event pattern matches nothing' }, fullDescription: { text: 'A wildcard or prefix over CloudTrail event IDs matches no event of the catalog.' } },
@@ -74,8 +79,8 @@ export function formatSarif(results: FileResult[], severity: Severity): string {
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((result) =>
           result.problems.map((problem) => {
-            const start = lineColumn(result.text, problem.start);
-            const end = lineColumn(result.text, problem.end);
+            const start = result.at(problem.start);
+            const end = result.at(problem.end);
             const region = { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
             return {
               ruleId: problem.code,

@@ -105,19 +105,3 @@ export function parseJsonWithPositions(text: string): PositionedJson {
   if (pos < text.length) fail(`unexpected '${text[pos]}' after the end of the JSON value`);
   return { value, offsets };
 }
-
-/** A function from offset to 1-based line, built once per text (binary search over line starts). */
-export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
-}

@@ -10,7 +10,8 @@
  * A bad entry is reported with its line and skipped; the others still apply.
  */
 import { ID_CHARS } from './catalogParser';
-import { JsonSyntaxError, lineIndex, parseJsonWithPositions } from './jsonPositions';
+import { JsonSyntaxError, parseJsonWithPositions } from './jsonPositions';
+import { lineOf, lineStarts } from './lines';
 
 export const USER_CATALOG_FILE = '.cloudtrail-events.json';
 /** The tree's group for user events that name no service. */
@@ -55,7 +56,8 @@ export function validateEntry(raw: unknown): UserEntry | string {
 
 /** Parses the text of a `.cloudtrail-events.json` file. */
 export function parseUserCatalog(text: string): { entries: UserEntry[]; problems: UserProblem[] } {
-  const lineOfOffset = lineIndex(text);
+  const starts = lineStarts(text);
+  const lineOfOffset = (offset: number) => lineOf(starts, offset) + 1;
   let parsed;
   try {
     parsed = parseJsonWithPositions(text);

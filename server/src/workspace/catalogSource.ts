@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { CatalogEvent } from '../core/catalog';
-import { lineStarts } from './usageIndex';
+import { lineStarts } from '../core/lines';
 
 export const BUILTIN_SOURCE_FILE = path.join('catalog', 'source', 'cloudtrail-event-list.ko.md');
 

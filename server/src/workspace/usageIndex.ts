@@ -3,6 +3,7 @@
  * and per ID, which files use it. Pure: no file system, no LSP.
  */
 import { Finding } from '../core/analyze';
+import { lineOf, lineStarts } from '../core/lines';
 
 /** What a usage is: a catalog event, or an ID that is not in the catalog (a typo, a missing event). */
 export enum UsageKind {
@@ -22,31 +23,6 @@ export interface Usage {
   line: number;
   start: number;
   end: number;
-}
-
-/** Offsets of the line starts of `text`; `\r\n`, `\r` and `\n` end a line, as in LSP. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10 /* \n */) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The line of `offset` (binary search in `starts`). */
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /** The key a finding is indexed under, or undefined for findings that are not usages (namespaces, wildcards, prefixes). */

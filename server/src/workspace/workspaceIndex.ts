@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { pathToFileURL } from 'url';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -25,7 +25,7 @@ import { findIds } from '../core/analyze';
 import { CatalogEvent } from '../core/catalog';
 import { languageIdForPath } from '../core/languages';
 import { UsageCounts, UsagesChangedNotification } from '../protocol';
-import { Analysis, ServerContext } from '../serverContext';
+import { Analysis, ServerContext, uriToPath } from '../serverContext';
 import { Settings } from '../settings';
 import { CatalogSources } from './catalogSource';
 import { ExcludeRules, parseFilesExclude, parseGitignore } from './excludeRules';
@@ -71,16 +71,6 @@ const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn']);
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** The file-system path of a `file:` URI, undefined for other schemes. */
-export function uriToFsPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 const byPosition = (a: Location, b: Location) =>
   a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
@@ -164,7 +154,7 @@ export class WorkspaceIndex {
   /** workspace/didChangeWatchedFiles: batches the changes and applies them in order. */
   filesChanged(changes: readonly FileEvent[]): void {
     for (const change of changes) {
-      const file = uriToFsPath(change.uri);
+      const file = uriToPath(change.uri);
       const folder = file && this.folderOf(file);
       if (!file || !folder) continue;
       if (path.basename(file) === '.gitignore' && path.dirname(file) === folder.path) {
@@ -186,7 +176,7 @@ export class WorkspaceIndex {
   /** Every usage of `key` (an event ID, or the text of an unknown ID) in the workspace, open documents first-hand. */
   async usagesOf(key: string): Promise<Location[]> {
     const open = await this.openAnalyses();
-    const openFiles = new Set(open.map((o) => uriToFsPath(o.document.uri)).filter((f): f is string => !!f));
+    const openFiles = new Set(open.map((o) => uriToPath(o.document.uri)).filter((f): f is string => !!f));
     const locations: Location[] = [];
     for (const { document, analysis } of open) {
       for (const finding of analysis.findings) {
@@ -207,7 +197,7 @@ export class WorkspaceIndex {
   async counts(): Promise<UsageCounts> {
     const version = this.version;
     const open = await this.openAnalyses();
-    const openFiles = new Set(open.map((o) => uriToFsPath(o.document.uri)).filter((f): f is string => !!f));
+    const openFiles = new Set(open.map((o) => uriToPath(o.document.uri)).filter((f): f is string => !!f));
     const counts = this.index.eventCounts((file) => openFiles.has(file));
     for (const { analysis } of open) {
       for (const finding of analysis.findings) {
@@ -230,7 +220,7 @@ export class WorkspaceIndex {
   private setFolders(folders: readonly WorkspaceFolder[]): void {
     this.folders = [];
     for (const folder of folders) {
-      const folderPath = uriToFsPath(folder.uri);
+      const folderPath = uriToPath(folder.uri);
       if (folderPath) this.folders.push({ uri: folder.uri, name: folder.name, path: path.resolve(folderPath) });
     }
     // Nested folders: the innermost one decides a file's settings.
@@ -258,7 +248,7 @@ export class WorkspaceIndex {
 
   /** Untitled documents and files in a workspace folder that its exclusions do not leave out. */
   private includesOpenDocument(uri: string): boolean {
-    const file = uriToFsPath(uri);
+    const file = uriToPath(uri);
     if (!file) return uri.startsWith('untitled:');
     if (this.folders.length === 0) return true;
     const folder = this.folderOf(file);
