@@ -45,7 +45,8 @@ const PLACEHOLDER_SEGMENT = /\.[A-Z][A-Z0-9_]+(?=\.|$)/;
 /** Strips trailing file extensions and date or number segments. */
 function withoutFileSuffixes(token: string): string {
   let base = token;
-  for (let m = FILE_SUFFIX.exec(base); m && m.index > 0; m = FILE_SUFFIX.exec(base)) base = base.slice(0, m.index);
+  // A suffix holds no dot, so it starts at the last one: testing only there keeps `.json.json…` linear.
+  for (let dot = base.lastIndexOf('.'); dot > 0 && FILE_SUFFIX.test(base.slice(dot)); dot = base.lastIndexOf('.')) base = base.slice(0, dot);
   return base;
 }
 // After the token: an interpolation or placeholder that continues the ID (`{x}`, `${x}`, `#{x}`, `\(x)`, `<name>`, `[i]`).

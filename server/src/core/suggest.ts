@@ -101,6 +101,8 @@ interface SuggestIndex {
   /** An ID with one inner segment left out (never the first or the last) -> events. */
   withoutOne: Map<string, CatalogEvent[]>;
   namespaces: Array<{ path: string; segments: string[]; counts: Counts }>;
+  /** The most segments an ID has. */
+  maxSegments: number;
 }
 
 /** Segments are never empty of meaning but never hold `.`, so joining keeps keys distinct. */
@@ -132,6 +134,7 @@ function suggestIndex(catalog: Catalog): SuggestIndex {
       sameExcept,
       withoutOne,
       namespaces: [...catalog.namespacePaths()].map((path) => ({ path, segments: path.split('.'), counts: countsOf(path) })),
+      maxSegments: catalog.events.reduce((n, event) => Math.max(n, event.segments.length), 0),
     };
     indexes.set(catalog, index);
   }
@@ -185,7 +188,9 @@ function structural(tokenSegments: string[], catalog: Catalog, add: (event: Cata
   const last = tokenSegments[n - 1];
   const byPosition = new Map<number, CatalogEvent[]>();
   const cutShort: CatalogEvent[] = [];
-  const { sameExcept, withoutOne } = suggestIndex(catalog);
+  const { sameExcept, withoutOne, maxSegments } = suggestIndex(catalog);
+  // No ID has that many segments; building a key per segment would be quadratic (`event_id.x` and 20,000 dots: 20 s).
+  if (n > maxSegments) return;
   // IDs of the same length that differ from the token in exactly one segment.
   for (let i = 0; i < n; i++) {
     for (const event of sameExcept.get(exceptKey(tokenSegments, i)) ?? []) {
