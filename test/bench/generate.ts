@@ -5,6 +5,7 @@
  * which must never be reported. Also a log file, examined whole (no lexing).
  */
 import { Catalog } from '../../server/src/core/catalog';
+import { seededRandom } from '../fixtures/seededRandom';
 
 export type BenchLanguage = 'typescript' | 'python' | 'log';
 
@@ -18,17 +19,6 @@ export interface GeneratedDocument {
   typoLines: number;
 }
 
-/** mulberry32: a tiny seeded PRNG, so every run measures the same text. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['instance', 'volume', 'bucket', 'policy', 'member', 'project', 'backup', 'alarm', 'region', 'tenant', 'quota', 'snapshot'];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -112,7 +102,7 @@ export function misspell(id: string, catalog: Catalog, rnd: () => number): strin
 
 /** A document of `lines` lines; the same (lines, seed, language) always gives the same text. */
 export function generateDocument(lines: number, catalog: Catalog, seed = 1, languageId: BenchLanguage = 'typescript'): GeneratedDocument {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const t = TEMPLATES[languageId];
   const events = catalog.events;
   const out: string[] = [];

@@ -21,7 +21,8 @@ import { Position } from 'vscode-languageserver-protocol';
 import { builtinCatalog } from '../../server/src/core/builtin';
 import { bareScan, RipgrepTiming, timeBareScan, timeRipgrep, timeTransport } from './baselines';
 import { BenchClient, ROOT, SERVER_BUNDLE, ServerTiming, TIMED_SERVER } from './benchClient';
-import { BenchLanguage, generateDocument, GeneratedDocument, random } from './generate';
+import { BenchLanguage, generateDocument, GeneratedDocument } from './generate';
+import { seededRandom } from '../fixtures/seededRandom';
 import { median, round, summarize, Summary } from './stats';
 
 const args = process.argv.slice(2);
@@ -139,7 +140,7 @@ async function measureEdits(doc: GeneratedDocument): Promise<EditFigures> {
   const uri = docUri('typing-10k.ts');
   await client.open(uri, doc.languageId, doc.text);
   const lines = doc.text.split('\n');
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   // What is typed, one character per edit: an ID in a comment, code, and a misspelt ID in a string.
   const snippets = [' // see event_id.iaas.instance.creat', ' if (x > 1) { retry(x); }', " notify('event_id.obs.bucket.delte');"];
   const plan: { line: number; character: number; char: string }[] = [];
