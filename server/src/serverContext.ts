@@ -52,6 +52,8 @@ export class ServerContext {
   /** The VS Code UI language (from initializationOptions), for hover labels and name order. */
   locale: string | undefined;
   hasConfigurationCapability = false;
+  /** The client applies `CompletionList.itemDefaults.editRange` to items without an edit of their own. */
+  completionEditRangeDefault = false;
   /** File-system paths of the workspace folders (from initialize). */
   workspaceFolders: string[] = [];
   private globalSettings: Settings = DEFAULT_SETTINGS;

@@ -69,6 +69,7 @@ export function startServer(connection: Connection): ServerContext {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     context.locale = options.uiLanguage ?? params.locale;
     context.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    context.completionEditRangeDefault = !!params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     context.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .map((folder) => uriToPath(folder.uri))
       .filter((folder): folder is string => folder !== undefined);

@@ -4,7 +4,7 @@
  * publishDiagnostics / codeAction, in many languages and formats.
  */
 import * as assert from 'assert';
-import { CompletionItem, DiagnosticSeverity, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { CompletionItem, DiagnosticSeverity, MarkupContent, Range, TextEdit } from 'vscode-languageserver-protocol';
 import { compact, cursor, positionAt, TestClient } from './lspClient';
 
 let uriCounter = 0;
@@ -142,6 +142,20 @@ describe('language server over LSP (in-band)', () => {
     it('right after a quote opened for an event ID', async () => {
       const { items } = await complete('python', 'py', 'if e.event_id == "|"');
       assert.strictEqual(find(items, 'event_id.org.update')?.detail, '조직 정보 수정');
+    });
+
+    it('a client that applies itemDefaults.editRange gets one shared range instead of an edit per item', async () => {
+      const lean = TestClient.inBand();
+      await lean.initialize({}, { uiLanguage: 'en' }, ['editRange']);
+      const { text, offset } = cursor('const x = "event_id.iaas.inst|";');
+      const uri = uriFor('ts');
+      await lean.open(uri, 'typescript', text);
+      const list = await lean.completion(uri, positionAt(text, offset));
+      assert.deepStrictEqual(compact(list!.itemDefaults!.editRange as Range), [0, 11, 0, 29]);
+      const item = find(list!.items, 'event_id.iaas.instance.create')!;
+      assert.strictEqual(item.textEdit, undefined, 'the label is the text to insert');
+      assert.strictEqual(item.detail, '인스턴스 생성');
+      lean.dispose();
     });
 
     it('nothing in code outside strings: event_id.lower() is a variable', async () => {

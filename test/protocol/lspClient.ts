@@ -136,14 +136,14 @@ export class TestClient {
     return client;
   }
 
-  async initialize(settings: Record<string, unknown> = {}, initializationOptions: unknown = {}) {
+  async initialize(settings: Record<string, unknown> = {}, initializationOptions: unknown = {}, completionItemDefaults: string[] = []) {
     this.settings = settings;
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: false } } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: false }, completionList: { itemDefaults: completionItemDefaults } } },
       },
       initializationOptions,
       workspaceFolders: null,

@@ -20,6 +20,7 @@ export async function doComplete(context: ServerContext, params: CompletionParam
   const at = completionContext(text, offset, document.languageId);
   if (!at) return null;
   const range = { start: document.positionAt(at.start), end: document.positionAt(at.end) };
+  const sharedRange = context.completionEditRangeDefault;
   const catalog = context.catalogState.catalog;
   const items = completionCandidates(catalog, at.typed).map((candidate, index): CompletionItem => {
     const sortText = String(index).padStart(4, '0');
@@ -30,7 +31,7 @@ export async function doComplete(context: ServerContext, params: CompletionParam
         kind: CompletionItemKind.Module,
         detail: `${candidate.count} events`,
         sortText,
-        textEdit: { range, newText },
+        textEdit: sharedRange ? undefined : { range, newText },
         // Open the next level right away.
         command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
       };
@@ -43,11 +44,13 @@ export async function doComplete(context: ServerContext, params: CompletionParam
       labelDetails: { description: event.description },
       tags: event.deprecated ? [CompletionItemTag.Deprecated] : undefined,
       sortText,
-      textEdit: { range, newText: event.id },
+      textEdit: sharedRange ? undefined : { range, newText: event.id },
       data: event.id,
     };
   });
-  return { isIncomplete: false, items };
+  // Every item replaces the same token with its label: one shared edit range keeps the list small
+  // (432 items after `event_id.iaas.`) where the client supports it.
+  return { isIncomplete: false, itemDefaults: sharedRange ? { editRange: range } : undefined, items };
 }
 
 /** Adds the documentation block when an item is focused, to keep the list response small. */
