@@ -56,9 +56,13 @@ const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
-const section = (raw: Record<string, unknown>, key: string): Record<string, unknown> => {
+/** A nested section (`diagnostics`, `exclude`, ...); a value of another type is named in `problems` and ignored. */
+const section = (raw: Record<string, unknown>, key: string, problems: Problems): Record<string, unknown> => {
   const value = raw[key];
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  problems.push(`Setting "${SECTION}.${key}" must be an object of settings; got ${JSON.stringify(value)}. Using the defaults.`);
+  return {};
 };
 
 /**
@@ -69,12 +73,12 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
   const problems: Problems = [];
   const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const d = DEFAULT_SETTINGS;
-  const diagnostics = section(r, 'diagnostics');
-  const exclude = section(r, 'exclude');
-  const inlay = section(r, 'inlayHints');
-  const catalog = section(r, 'catalog');
-  const index = section(r, 'workspaceIndex');
-  const trace = section(r, 'trace');
+  const diagnostics = section(r, 'diagnostics', problems);
+  const exclude = section(r, 'exclude', problems);
+  const inlay = section(r, 'inlayHints', problems);
+  const catalog = section(r, 'catalog', problems);
+  const index = section(r, 'workspaceIndex', problems);
+  const trace = section(r, 'trace', problems);
   const settings: Settings = {
     diagnostics: { severity: pick(diagnostics.severity, isOneOf(SEVERITIES), d.diagnostics.severity, 'diagnostics.severity', `one of ${SEVERITIES.join(', ')}`, problems) },
     exclude: {

@@ -139,9 +139,9 @@ export function startServer(connection: Connection): ServerContext {
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onCompletion(safely(context, 'Completion', null, (params) => doComplete(context, params)));
+  connection.onCompletion(safely(context, 'Completion', null, (params, token) => doComplete(context, params, token)));
   connection.onCompletionResolve((item) => resolveCompletion(context, item));
-  connection.onHover(safely(context, 'Hover', null, (params) => doHover(context, params)));
+  connection.onHover(safely(context, 'Hover', null, (params, token) => doHover(context, params, token)));
   connection.onCodeAction(safely(context, 'Code actions', [], (params) => doCodeActions(context, params)));
   connection.languages.inlayHint.on(safely(context, 'Inlay hints', [], (params) => doInlayHints(context, params)));
   connection.onRequest(CatalogRequest.type, () => catalogInfo(context));

@@ -3,17 +3,19 @@
  * the Korean description as detail. The edit replaces the whole partial token,
  * so accepting never duplicates text or eats a closing quote.
  */
-import { CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList, CompletionParams, MarkupKind } from 'vscode-languageserver';
+import { CancellationToken, CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList, CompletionParams, MarkupKind } from 'vscode-languageserver';
 import { completionCandidates, completionContext } from '../core/completion';
 import { eventMarkdown, eventTitle } from '../core/markdown';
 import { ServerContext } from '../serverContext';
 
 /** `.` continues a token; quotes open a string where VS Code does not suggest by default. */
 export const TRIGGER_CHARACTERS = ['.', '"', "'", '`'];
+const MAX_ITEMS = 2000;
 
-export async function doComplete(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
+export async function doComplete(context: ServerContext, params: CompletionParams, token?: CancellationToken): Promise<CompletionList | null> {
   const found = await context.analysisOf(params.textDocument.uri);
-  if (!found || found.analysis.skipped) return null;
+  // A request the client cancelled while the document was analysed gets no list built.
+  if (!found || found.analysis.skipped || token?.isCancellationRequested) return null;
   const { document } = found;
   const text = document.getText();
   const offset = document.offsetAt(params.position);
@@ -22,7 +24,12 @@ export async function doComplete(context: ServerContext, params: CompletionParam
   const range = { start: document.positionAt(at.start), end: document.positionAt(at.end) };
   const sharedRange = context.completionEditRangeDefault;
   const catalog = context.catalogState.catalog;
-  const items = completionCandidates(catalog, at.typed).map((candidate, index): CompletionItem => {
+  let candidates = completionCandidates(catalog, at.typed);
+  // A huge user or imported catalog: send what starts with the typed text, at most MAX_ITEMS, and let
+  // the editor ask again as the user types (isIncomplete) rather than ship 100,000 items.
+  const incomplete = candidates.length > MAX_ITEMS;
+  if (incomplete) candidates = candidates.filter((c) => (c.kind === 'namespace' ? c.path : c.event.id).startsWith(at.typed)).slice(0, MAX_ITEMS);
+  const items = candidates.map((candidate, index): CompletionItem => {
     const sortText = String(index).padStart(4, '0');
     if (candidate.kind === 'namespace') {
       const newText = `${candidate.path}.`;
@@ -50,7 +57,7 @@ export async function doComplete(context: ServerContext, params: CompletionParam
   });
   // Every item replaces the same token with its label: one shared edit range keeps the list small
   // (432 items after `event_id.iaas.`) where the client supports it.
-  return { isIncomplete: false, itemDefaults: sharedRange ? { editRange: range } : undefined, items };
+  return { isIncomplete: incomplete, itemDefaults: sharedRange ? { editRange: range } : undefined, items };
 }
 
 /** Adds the documentation block when an item is focused, to keep the list response small. */

@@ -2,13 +2,13 @@
  * Hover: the Korean description of a known ID, or what a namespace, prefix
  * or wildcard covers.
  */
-import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
+import { CancellationToken, Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import { coverageMarkdown, eventMarkdown } from '../core/markdown';
 import { findingAt, ServerContext } from '../serverContext';
 
-export async function doHover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
+export async function doHover(context: ServerContext, params: HoverParams, token?: CancellationToken): Promise<Hover | null> {
   const found = await context.analysisOf(params.textDocument.uri);
-  if (!found) return null;
+  if (!found || token?.isCancellationRequested) return null;
   const { document, analysis } = found;
   const finding = findingAt(analysis.findings, document.offsetAt(params.position));
   if (!finding || finding.kind === 'unknown') return null;
