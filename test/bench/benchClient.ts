@@ -114,7 +114,7 @@ export class BenchClient {
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: false } } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: false }, completionList: { itemDefaults: ['editRange'] } } },
       },
       workspaceFolders: null,
     });
