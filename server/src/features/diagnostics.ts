@@ -6,7 +6,7 @@
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../core/catalog';
-import { ProblemCodes, problemsOf } from '../core/problems';
+import { Problem, ProblemCodes, problemsOf } from '../core/problems';
 import { Analysis, ServerContext, SkipReason } from '../serverContext';
 import { Settings, Severity } from '../settings';
 
@@ -74,8 +74,23 @@ export function positionWalker(document: TextDocument): (offset: number) => Posi
   };
 }
 
-/** Builds the diagnostics of an analysed document. */
-export function computeDiagnostics(document: TextDocument, analysis: Analysis, settings: Settings, catalog: Catalog): Diagnostic[] {
+/** Findings handled between two yields to the event loop: a file of thousands of typos must not hold up requests. */
+const FINDINGS_PER_SLICE = 2000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Builds the diagnostics of an analysed document. Suggestions are computed in
+ * slices with a turn of the event loop between them, so completion and hover on
+ * other files answer meanwhile; returns undefined when `isStale` says a newer
+ * version made the work pointless.
+ */
+export async function computeDiagnostics(
+  document: TextDocument,
+  analysis: Analysis,
+  settings: Settings,
+  catalog: Catalog,
+  isStale: () => boolean = () => false,
+): Promise<Diagnostic[] | undefined> {
   if (analysis.skipped === 'tooLarge' || analysis.skipped === 'binary') {
     return [
       {
@@ -89,8 +104,17 @@ export function computeDiagnostics(document: TextDocument, analysis: Analysis, s
   }
   if (settings.diagnostics.severity === 'off') return [];
   const severity = SEVERITIES[settings.diagnostics.severity];
+  const text = document.getText();
+  const problems: Problem[] = [];
+  for (let from = 0; from < analysis.findings.length; from += FINDINGS_PER_SLICE) {
+    if (from > 0) {
+      await nextTurn();
+      if (isStale()) return undefined;
+    }
+    problems.push(...problemsOf(text, analysis.findings.slice(from, from + FINDINGS_PER_SLICE), catalog));
+  }
   const positionAt = positionWalker(document);
-  return problemsOf(document.getText(), analysis.findings, catalog).map((problem) => ({
+  return problems.map((problem) => ({
     range: { start: positionAt(problem.start), end: positionAt(problem.end) },
     severity: problem.informational ? DiagnosticSeverity.Information : severity,
     tags: problem.deprecated ? [DiagnosticTag.Deprecated] : undefined,
@@ -167,7 +191,10 @@ export class DiagnosticsScheduler {
     // A newer version arrived while the settings were fetched: it is already scheduled.
     if (!current || current.version !== version || this.pending.has(uri)) return;
     const analysis = this.context.analyze(current, settings);
-    const diagnostics = computeDiagnostics(current, analysis, settings, this.context.catalogState.catalog);
+    const stale = () => this.context.documents.get(uri)?.version !== version || this.pending.has(uri);
+    const diagnostics = await computeDiagnostics(current, analysis, settings, this.context.catalogState.catalog, stale);
+    // Dropped, not queued: the newer version is already scheduled.
+    if (!diagnostics || stale()) return;
     void this.context.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }
