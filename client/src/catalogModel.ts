@@ -69,6 +69,23 @@ export function normalizeQuery(text: string): string {
   return text.normalize('NFC').trim().toLowerCase();
 }
 
+/** The language of the service groups' labels: NHN's Korean headings or its English ones. */
+export type ServiceLanguage = 'ko' | 'en';
+
+/** The service-label language that suits a VS Code display language: Korean for Korean, English otherwise. */
+export const serviceLanguageFor = (displayLanguage: string): ServiceLanguage => (displayLanguage.toLowerCase().startsWith('ko') ? 'ko' : 'en');
+
+/**
+ * An event row's label: the Korean description and, for an English, Japanese or Chinese display
+ * language, the event's name in it (Chinese falls back to English, as NHN's Chinese page does).
+ */
+export function eventLabel(event: CatalogEventInfo, displayLanguage: string): string {
+  const wanted = displayLanguage.slice(0, 2).toLowerCase();
+  const order = wanted === 'zh' ? ['zh', 'en'] : wanted === 'ja' ? ['ja', 'en'] : wanted === 'ko' ? [] : ['en'];
+  const local = order.map((language) => event.names?.[language]).find((name) => name && name !== event.description);
+  return local ? `${event.description} · ${local}` : event.description;
+}
+
 /** True when the event's description, ID or another-language name contains the normalized query. */
 export function matchesQuery(event: CatalogEventInfo, query: string): boolean {
   if (!query) return true;
@@ -90,6 +107,7 @@ export function buildCatalogTree(
   serviceOrder: readonly string[] = [],
   query = '',
   keep?: (event: CatalogEventInfo) => boolean,
+  serviceLanguage: ServiceLanguage = 'ko',
 ): CatalogTree {
   const normalized = normalizeQuery(query);
   // Filtered nodes get their own keys so VS Code shows them expanded instead of
@@ -97,15 +115,17 @@ export function buildCatalogTree(
   const filtered = normalized !== '' || keep !== undefined;
   const prefix = filtered ? `filter:${normalized}${keep ? '+kept' : ''}/` : '';
   const services = new Map<string, ServiceNode>();
-  const serviceNode = (name: string): ServiceNode => {
+  const serviceNode = (name: string, english?: string): ServiceNode => {
     let node = services.get(name);
     if (!node) {
-      node = { kind: 'service', key: `${prefix}service:${name}`, label: name, resources: [], count: 0 };
+      // Keyed by the Korean heading whatever the label, so switching languages keeps what is expanded.
+      node = { kind: 'service', key: `${prefix}service:${name}`, label: (serviceLanguage === 'en' && english) || name, resources: [], count: 0 };
       services.set(name, node);
     }
     return node;
   };
-  for (const name of serviceOrder) serviceNode(name);
+  const englishOf = new Map(events.map((event) => [event.service, event.serviceEn]));
+  for (const name of serviceOrder) serviceNode(name, englishOf.get(name));
 
   const resources = new Map<string, ResourceNode>();
   const byId = new Map<string, EventNode>();
@@ -115,7 +135,7 @@ export function buildCatalogTree(
     if (byId.has(event.id)) continue; // the server deduplicates; never let a repeat break the tree's unique ids
     // Events from the user's catalog get their own group, whatever service they name.
     const group = event.origin === 'user' ? USER_SERVICE : event.service;
-    const service = serviceNode(group);
+    const service = serviceNode(group, event.origin === 'user' ? undefined : event.serviceEn);
     const name = resourceOf(event.id);
     const resourceKey = `${prefix}resource:${group}/${name}`;
     let resource = resources.get(resourceKey);

@@ -8,6 +8,9 @@ import * as vscode from 'vscode';
 import type { CatalogEventInfo, CatalogInfo, UsageCounts } from '../../server/src/protocol';
 import {
   buildCatalogTree,
+  eventLabel,
+  ServiceLanguage,
+  serviceLanguageFor,
   CatalogNode,
   CatalogTree,
   childrenOf,
@@ -43,6 +46,8 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
   private tree: CatalogTree = buildCatalogTree([]);
   private query = '';
   private usedOnly = false;
+  /** Service groups labelled with NHN's Korean or English headings; starts with the display language. */
+  private serviceLanguage: ServiceLanguage = serviceLanguageFor(vscode.env.language);
   private usages: UsageCounts | undefined;
   /** Bumped on every usage fetch, like `generation` for the catalog. */
   private usageGeneration = 0;
@@ -132,6 +137,13 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
   }
 
   /** Shows only the events used in this workspace (true) or all events (false); combines with the search filter. */
+  /** Switches the service groups between Korean and English headings; returns the new language. */
+  toggleServiceLanguage(): ServiceLanguage {
+    this.serviceLanguage = this.serviceLanguage === 'ko' ? 'en' : 'ko';
+    this.rebuild();
+    return this.serviceLanguage;
+  }
+
   setUsedOnly(usedOnly: boolean): FilterResult {
     this.usedOnly = usedOnly;
     void vscode.commands.executeCommand('setContext', USED_ONLY_KEY, usedOnly);
@@ -190,7 +202,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
 
   /** How many events a filter would show (for live feedback while typing it). */
   countMatches(query: string): number {
-    return buildCatalogTree(this.events, this.info?.services, query, this.keep()).shown;
+    return buildCatalogTree(this.events, this.info?.services, query, this.keep(), this.serviceLanguage).shown;
   }
 
   /** The tree node of an event, clearing the filter when it hides the event. */
@@ -238,7 +250,8 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
       }
       case 'event': {
         const { event } = node;
-        const label: vscode.TreeItemLabel = { label: event.description, highlights: highlightsOf(event.description, this.tree.query) };
+        const text = eventLabel(event, vscode.env.language);
+        const label: vscode.TreeItemLabel = { label: text, highlights: highlightsOf(text, this.tree.query) };
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
         const uses = this.usageOf(event.id);
         item.id = node.key;
@@ -272,7 +285,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<CatalogNode>
   }
 
   private rebuild(): void {
-    this.tree = buildCatalogTree(this.events, this.info?.services, this.query, this.keep());
+    this.tree = buildCatalogTree(this.events, this.info?.services, this.query, this.keep(), this.serviceLanguage);
     void vscode.commands.executeCommand('setContext', FILTERED_KEY, this.tree.query !== '');
     this.updateMessage();
     this.changeEmitter.fire(undefined);

@@ -16,6 +16,7 @@ export const COMMAND_IDS = [
   'cloudtrailEvents.findUsages',
   'cloudtrailEvents.showUsedOnly',
   'cloudtrailEvents.showAllEvents',
+  'cloudtrailEvents.toggleServiceLanguage',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

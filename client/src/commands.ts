@@ -33,6 +33,7 @@ const handlers: Record<CommandId, Handler> = {
   'cloudtrailEvents.findUsages': findUsages,
   'cloudtrailEvents.showUsedOnly': (ctx) => showUsedOnly(ctx, true),
   'cloudtrailEvents.showAllEvents': (ctx) => showUsedOnly(ctx, false),
+  'cloudtrailEvents.toggleServiceLanguage': (ctx) => ctx.catalog.toggleServiceLanguage(),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

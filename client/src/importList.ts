@@ -64,6 +64,8 @@ export async function importOfficialList(server: LanguageServer, arg?: unknown, 
   }
   const text = summary(file, check);
   server.output.appendLine(text);
+  // What the parser merged, repaired or skipped (NHN's pages carry errata), in one line.
+  if (check.summary) server.output.appendLine(check.summary);
   if (target === undefined) {
     const workspace = vscode.l10n.t('Import for This Workspace');
     const user = vscode.l10n.t('Import for All Workspaces');

@@ -11,10 +11,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BUILTIN_SOURCE, builtinEvents } from './core/builtin';
+import { BUILTIN_SOURCE, builtinEvents, builtinRetired } from './core/builtin';
+import { PUBLIC_EDITION } from './core/builtinData';
 import { Catalog, CatalogEvent } from './core/catalog';
 import { applyUserEntries, CatalogDiff, diffCatalogs, mergeOfficialLists, OfficialList, SourcedEntry } from './core/catalogCompose';
-import { parseEventList } from './core/catalogParser';
+import { isRefused, listEditionOfPath, listLanguageOfPath, parseEventList, summarizeList } from './core/catalogParser';
 import { parseUserCatalog, USER_CATALOG_FILE, validateEntry } from './core/userCatalog';
 
 export interface CatalogInputs {
@@ -25,6 +26,8 @@ export interface CatalogInputs {
   folders: string[];
   /** In an untrusted workspace the user catalog files are not read. */
   trusted: boolean;
+  /** The edition the workspace targets (`public`, `gov`, …): IDs of other editions only get a note. */
+  edition?: string;
 }
 
 export interface CatalogMessage {
@@ -49,11 +52,13 @@ export interface LoadedCatalog {
   importSummary?: CatalogDiff;
   /** Files read, to re-load when one changes. */
   watched: string[];
+  /** An official list was refused: the base is the previous one (the CLI has none to keep). */
+  refused?: boolean;
 }
 
 const MAX_LIST_BYTES = 20 * 1024 * 1024;
 
-export const builtinBase = (): CatalogBase => ({ events: builtinEvents(), sources: [BUILTIN_SOURCE], retired: [] });
+export const builtinBase = (): CatalogBase => ({ events: builtinEvents(), sources: [BUILTIN_SOURCE], retired: builtinRetired() });
 
 /** Resolves a list path from settings: `~`, absolute, or relative to the first workspace folder. */
 export function resolveListPath(file: string, folders: string[]): string {
@@ -62,7 +67,14 @@ export function resolveListPath(file: string, folders: string[]): string {
   return path.resolve(folders[0] ?? process.cwd(), file);
 }
 
-/** Reads and parses one official list; returns it, or the messages that reject it. */
+/** How many problem lines a refused list shows before its summary. */
+const REFUSAL_DETAILS = 3;
+
+/**
+ * Reads and parses one official list as NHN publishes it (errata merged, repaired or skipped by
+ * the parser) and says so in one message. A list is refused only when it is not an event list or
+ * most of its rows fail, unless `lenient`, which then uses whatever rows parsed.
+ */
 export function readOfficialList(file: string, lenient: boolean): { list?: OfficialList; messages: CatalogMessage[] } {
   let text: string;
   try {
@@ -72,25 +84,27 @@ export function readOfficialList(file: string, lenient: boolean): { list?: Offic
   } catch (error) {
     return { messages: [{ level: 'error', text: `${file}: cannot read the event list (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` }] };
   }
-  const parsed = parseEventList(text);
-  const problems = parsed.problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
-  if (problems.length === 0) return { list: { source: file, language: parsed.language, events: parsed.events }, messages: [] };
+  const parsed = parseEventList(text, listLanguageOfPath(file));
+  const label = `${file} (${parsed.language ?? 'ko'})`;
+  const list: OfficialList = { source: file, language: parsed.language, edition: listEditionOfPath(file), events: parsed.events };
+  if (!isRefused(parsed)) {
+    const skippedRows = parsed.problems.some((p) => p.kind !== 'repaired');
+    return { list, messages: [{ level: skippedRows ? 'warning' : 'info', text: `${label}: ${summarizeList(parsed)}.` }] };
+  }
+  const details = parsed.problems.slice(0, REFUSAL_DETAILS).map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   if (lenient && parsed.events.length > 0) {
-    return {
-      list: { source: file, language: parsed.language, events: parsed.events },
-      messages: problems.map((text) => ({ level: 'warning' as const, text: `${text} (row skipped: lenient mode)` })),
-    };
+    return { list, messages: [{ level: 'warning', text: `${label}: most rows fail, used anyway (lenient mode): ${summarizeList(parsed)}.` }] };
   }
   return {
     messages: [
-      ...problems.map((text) => ({ level: 'error' as const, text })),
-      { level: 'error', text: `${file}: not imported${parsed.events.length ? ` (${parsed.events.length} rows parsed; set cloudtrailEvents.catalog.lenient to use them)` : ''}; the previous catalog stays in force.` },
+      ...details.map((text) => ({ level: 'error' as const, text })),
+      { level: 'error', text: `${label}: not imported, ${parsed.events.length ? `most rows fail (${summarizeList(parsed)}; cloudtrailEvents.catalog.lenient uses the rows that parse)` : 'it holds no event table'}.` },
     ],
   };
 }
 
 /** The base from official lists, or `previous` when any list is rejected or none is named. */
-export function loadBase(inputs: CatalogInputs, previous: CatalogBase): { base: CatalogBase; messages: CatalogMessage[]; summary?: CatalogDiff } {
+export function loadBase(inputs: CatalogInputs, previous: CatalogBase): { base: CatalogBase; messages: CatalogMessage[]; summary?: CatalogDiff; refused?: boolean } {
   if (inputs.officialLists.length === 0) return { base: builtinBase(), messages: [] };
   const messages: CatalogMessage[] = [];
   const lists: OfficialList[] = [];
@@ -99,17 +113,18 @@ export function loadBase(inputs: CatalogInputs, previous: CatalogBase): { base: 
     messages.push(...read.messages);
     if (read.list) lists.push(read.list);
   }
-  if (lists.length < inputs.officialLists.length) return { base: previous, messages };
+  if (lists.length < inputs.officialLists.length) return { base: previous, messages, refused: true };
   const events = mergeOfficialLists(lists);
   const builtin = builtinEvents();
   const imported = new Set(events.map((e) => e.id));
+  const retired = [...builtin, ...builtinRetired()].filter((e) => !imported.has(e.id));
   const summary = diffCatalogs(builtin, events);
   const languages = [...new Set(lists.map((l) => l.language ?? 'ko'))].join(', ');
   messages.push({
     level: 'info',
     text: `Imported ${events.length} events (${languages}) from ${lists.map((l) => l.source).join(', ')}: compared with the built-in catalog, ${summary.added.length} added, ${summary.removed.length} removed, ${summary.reworded.length} reworded.`,
   });
-  return { base: { events, sources: lists.map((l) => l.source), retired: builtin.filter((e) => !imported.has(e.id)) }, messages, summary };
+  return { base: { events, sources: lists.map((l) => l.source), retired }, messages, summary };
 }
 
 /** The user's entries from the setting and from trusted workspace files, with where each came from. */
@@ -147,16 +162,17 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
 
 /** Loads the catalog in force. */
 export function loadCatalog(inputs: CatalogInputs, previous: CatalogBase = builtinBase()): LoadedCatalog {
-  const { base, messages, summary } = loadBase(inputs, previous);
+  const { base, messages, summary, refused } = loadBase(inputs, previous);
   const user = readUserEntries(inputs);
   const applied = applyUserEntries(base.events, user.entries);
   const userSources = [...new Set(user.entries.map((e) => e.where.replace(/\[\d+\]$/, '')))];
   return {
-    catalog: new Catalog(applied.events, { retired: base.retired }),
+    catalog: new Catalog(applied.events, { retired: base.retired, edition: inputs.edition ?? PUBLIC_EDITION }),
     base,
     sources: [...base.sources, ...userSources],
     messages: [...messages, ...user.messages, ...applied.problems.map((text) => ({ level: 'warning' as const, text }))],
     importSummary: summary,
+    refused,
     watched: [...inputs.officialLists.map((f) => resolveListPath(f, inputs.folders)), ...user.files],
   };
 }

@@ -57,12 +57,15 @@ export class CatalogSync {
         extraEvents: settings.catalog.extraEvents,
         folders: this.context.workspaceFolders,
         trusted: this.trusted,
+        edition: settings.catalog.edition,
       },
       this.base,
     );
     this.base = loaded.base;
     this.watched = new Set(loaded.watched);
-    this.report(loaded.messages);
+    // The editor keeps what it had: say which catalog that is.
+    const kept: CatalogMessage[] = loaded.refused ? [{ level: 'error', text: `The catalog in force stays: ${loaded.base.sources.join(', ')}.` }] : [];
+    this.report([...loaded.messages, ...kept]);
     const signature = signatureOf(loaded.catalog, loaded.sources);
     if (signature === this.signature) return;
     this.signature = signature;
@@ -92,5 +95,13 @@ export function checkList(file: string): ListCheck {
   const read = readOfficialList(file, false);
   if (!read.list) return { events: 0, problems: read.messages.map((m) => m.text), added: 0, removed: 0, reworded: 0 };
   const diff = diffCatalogs(builtinEvents(), read.list.events.map((e) => ({ ...e, segments: e.id.split('.') })));
-  return { language: read.list.language, events: read.list.events.length, problems: [], added: diff.added.length, removed: diff.removed.length, reworded: diff.reworded.length };
+  return {
+    language: read.list.language,
+    events: read.list.events.length,
+    problems: [],
+    summary: read.messages.map((m) => m.text).join('\n'),
+    added: diff.added.length,
+    removed: diff.removed.length,
+    reworded: diff.reworded.length,
+  };
 }

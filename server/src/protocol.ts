@@ -9,10 +9,14 @@ export interface CatalogEventInfo {
   id: string;
   description: string;
   service: string;
+  /** The service's English heading, where known. */
+  serviceEn?: string;
   /** Names from lists in other languages, keyed by language code. */
   names?: Record<string, string>;
   origin: 'builtin' | 'imported' | 'user';
   deprecated?: string;
+  /** Editions whose lists have the ID, where known. */
+  editions?: readonly string[];
 }
 
 export interface CatalogInfo {
@@ -85,6 +89,8 @@ export interface ListCheck {
   events: number;
   /** `file:line: problem` for each problem; empty when the list can be imported. */
   problems: string[];
+  /** One line on what was used, merged, repaired and skipped, when the list can be imported. */
+  summary?: string;
   /** Compared with the built-in catalog. */
   added: number;
   removed: number;

@@ -7,6 +7,8 @@
  * checks that the two agree key by key.
  */
 
+import { BUILTIN_EDITIONS } from './core/builtin';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export type Trace = 'off' | 'messages' | 'verbose';
 
@@ -20,6 +22,8 @@ export interface Settings {
     lenient: boolean;
     /** Entries `{ id, description, service? }` or `{ id, deprecated }`, validated one by one in core/userCatalog.ts. */
     extraEvents: unknown[];
+    /** The NHN Cloud edition the workspace targets (`public`, `gov`, …). */
+    edition: string;
   };
   workspaceIndex: { enabled: boolean };
   /** Read by the client (LanguageClient tracing); here so the manifest parity test sees every key. */
@@ -31,7 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: { languages: [], globs: ['**/node_modules/**', '**/.git/**'] },
   maxFileSizeMB: 5,
   inlayHints: { enabled: false },
-  catalog: { officialLists: [], lenient: false, extraEvents: [] },
+  catalog: { officialLists: [], lenient: false, extraEvents: [], edition: 'public' },
   workspaceIndex: { enabled: true },
   trace: { server: 'off' },
 };
@@ -91,6 +95,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       officialLists: pick(catalog.officialLists, isStringArray, d.catalog.officialLists, 'catalog.officialLists', 'an array of file paths', problems),
       lenient: pick(catalog.lenient, isBoolean, d.catalog.lenient, 'catalog.lenient', 'true or false', problems),
       extraEvents: pick(catalog.extraEvents, isArray, d.catalog.extraEvents, 'catalog.extraEvents', 'an array of { id, description, service? } objects', problems),
+      edition: pick(catalog.edition, isOneOf(BUILTIN_EDITIONS), d.catalog.edition, 'catalog.edition', `one of ${BUILTIN_EDITIONS.join(', ')}`, problems),
     },
     workspaceIndex: { enabled: pick(index.enabled, isBoolean, d.workspaceIndex.enabled, 'workspaceIndex.enabled', 'true or false', problems) },
     trace: { server: pick(trace.server, isOneOf(TRACES), d.trace.server, 'trace.server', `one of ${TRACES.join(', ')}`, problems) },

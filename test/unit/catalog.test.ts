@@ -9,11 +9,12 @@ const catalog = builtinCatalog();
 const ids = (events: readonly CatalogEvent[]) => events.map((e) => e.id);
 
 describe('catalog: the built-in catalog', () => {
-  it('has 520 events in 7 services, in source order', () => {
-    assert.strictEqual(catalog.size, 520);
-    assert.deepStrictEqual(catalog.services, ['기본 인프라 서비스', 'Object Storage', 'RDS for MySQL', '콘솔', 'Backup', 'CloudTrail', 'System Monitoring']);
-    assert.strictEqual(catalog.events[0].id, 'event_id.iaas.instance.create');
-    assert.strictEqual(catalog.events[catalog.size - 1].service, 'System Monitoring');
+  it('has every published event (1,988 in 52 services, NHN Cloud 2026-03-23), in the order of the Korean page', () => {
+    assert.strictEqual(catalog.size, 1988);
+    assert.strictEqual(catalog.services.length, 52);
+    assert.deepStrictEqual(catalog.services.slice(0, 4), ['콘솔', '기본 인프라 서비스', 'Object Storage', 'RDS for MySQL']);
+    assert.strictEqual(catalog.events[0].id, 'event_id.cloud_monitoring_organization.alarm_activate');
+    assert.strictEqual(catalog.events.find((e) => e.id === 'event_id.iaas.instance.create')?.service, '기본 인프라 서비스');
   });
   it('every event has segments that join back to its ID, a description and a service', () => {
     for (const event of catalog.events) {
@@ -58,7 +59,7 @@ describe('catalog: namespaces', () => {
   ];
   for (const [path, expected] of NAMESPACES) it(`isNamespace(${path}) is ${expected}`, () => assert.strictEqual(catalog.isNamespace(path), expected));
 
-  it('event_id.iaas.instance_action. has 13 events, in source order', () => {
+  it('event_id.iaas.instance_action. has 14 events, in source order', () => {
     assert.deepStrictEqual(ids(catalog.eventsUnder('event_id.iaas.instance_action')), [
       'event_id.iaas.instance_action.reboot',
       'event_id.iaas.instance_action.reboot_end',
@@ -73,25 +74,22 @@ describe('catalog: namespaces', () => {
       'event_id.iaas.instance_action.stop_end',
       'event_id.iaas.instance_action.unshelve',
       'event_id.iaas.instance_action.unshelve_end',
+      'event_id.iaas.instance_action.reset_keypair',
     ]);
   });
   it('a namespace holds whole segments only: instance is not instance_action or instance_template', () => {
     assert.strictEqual(catalog.eventsUnder('event_id.iaas.instance').length, 5);
   });
   it('the root holds every event; a service its own', () => {
-    assert.strictEqual(catalog.eventsUnder('event_id').length, 520);
-    assert.strictEqual(catalog.eventsUnder('event_id.iaas').length, 375);
+    assert.strictEqual(catalog.eventsUnder('event_id').length, 1988);
+    assert.strictEqual(catalog.eventsUnder('event_id.iaas').length, 570);
     assert.strictEqual(catalog.eventsUnder('event_id.nope').length, 0);
   });
-  it('childrenOf the root lists the 13 top segments with their counts', () => {
-    assert.deepStrictEqual(
-      catalog.childrenOf('event_id').map((c) => `${c.path} ${c.count}`),
-      [
-        'event_id.iaas 375', 'event_id.object_storage 8', 'event_id.rds_for_mysql 39', 'event_id.iam 4', 'event_id.org 25',
-        'event_id.project 23', 'event_id.budget 3', 'event_id.governance 1', 'event_id.supporter 2', 'event_id.market_place 4',
-        'event_id.backup 7', 'event_id.cloud_trail 2', 'event_id.system_monitoring 27',
-      ],
-    );
+  it('childrenOf the root lists the 61 top segments with their counts', () => {
+    const children = catalog.childrenOf('event_id').map((c) => `${c.path} ${c.count}`);
+    assert.strictEqual(children.length, 61);
+    assert.deepStrictEqual(children.slice(0, 5), ['event_id.cloud_monitoring_organization 10', 'event_id.iam 4', 'event_id.org 31', 'event_id.project 27', 'event_id.budget 3']);
+    assert.ok(children.includes('event_id.iaas 570') && children.includes('event_id.gameanvil 51') && children.includes('event_id.skm 72'));
     assert.deepStrictEqual([...catalog.topSegments], catalog.childrenOf('event_id').map((c) => c.path.split('.')[1]));
   });
   it('childrenOf a resource lists its events, each carrying its entry', () => {
@@ -118,26 +116,22 @@ describe('catalog: namespaces', () => {
 });
 
 describe('catalog: descriptions shared by several events', () => {
-  it('인스턴스 시작 is both instance_action.start and instance_action.unshelve', () => {
-    const start = catalog.get('event_id.iaas.instance_action.start')!;
-    assert.deepStrictEqual(ids(catalog.sharingDescription(start)), ['event_id.iaas.instance_action.unshelve']);
-    assert.deepStrictEqual(ids(catalog.sharingDescription(catalog.get('event_id.iaas.instance_action.unshelve')!)), ['event_id.iaas.instance_action.start']);
+  it('프로젝트 생성 is both project.create and logncrash.project.save', () => {
+    const create = catalog.get('event_id.project.create')!;
+    assert.deepStrictEqual(ids(catalog.sharingDescription(create)), ['event_id.logncrash.project.save']);
+    assert.deepStrictEqual(ids(catalog.sharingDescription(catalog.get('event_id.logncrash.project.save')!)), ['event_id.project.create']);
   });
   it('an event with a unique description shares it with nobody', () => {
     assert.deepStrictEqual(catalog.sharingDescription(catalog.get('event_id.iaas.instance.create')!), []);
   });
-  it('there are 7 duplicate descriptions', () => {
+  it('there are 113 duplicate descriptions, in catalog order', () => {
     const duplicates = catalog.duplicateDescriptions();
+    assert.strictEqual(duplicates.size, 113);
     assert.deepStrictEqual(
-      [...duplicates].map(([description, events]) => [description, ids(events)]),
+      [...duplicates].slice(0, 2).map(([description, events]) => [description, ids(events)]),
       [
-        ['인스턴스 타입 변경 완료', ['event_id.iaas.instance_action.resize_end', 'event_id.iaas.nodegroup.update_flavor.end']],
-        ['인스턴스 시작', ['event_id.iaas.instance_action.start', 'event_id.iaas.instance_action.unshelve']],
-        ['인스턴스 시작 완료', ['event_id.iaas.instance_action.start_end', 'event_id.iaas.instance_action.unshelve_end']],
-        ['인스턴스 중지', ['event_id.iaas.instance_action.stop', 'event_id.rds_for_mysql.instance.stop']],
-        ['알림 그룹 삭제', ['event_id.rds_for_mysql.deleteNotificationGroup', 'event_id.system_monitoring.alarm_group_deletion']],
-        ['사용자 그룹 삭제', ['event_id.rds_for_mysql.deleteUserGroup', 'event_id.system_monitoring.user_group_deletion']],
-        ['프로젝트 멤버 삭제', ['event_id.project.member.delete', 'event_id.project.members.delete']],
+        ['프로젝트 생성', ['event_id.project.create', 'event_id.logncrash.project.save']],
+        ['프로젝트 삭제', ['event_id.project.delete', 'event_id.logncrash.project.delete']],
       ],
     );
   });
@@ -147,13 +141,13 @@ describe('catalog: wildcards', () => {
   const CASES: { pattern: string; count: number; first?: string }[] = [
     { pattern: 'event_id.iaas.instance.*', count: 5, first: 'event_id.iaas.instance.create' },
     { pattern: 'event_id.iaas.instance.%', count: 5 },
-    { pattern: 'event_id.iaas.*', count: 375 },
-    { pattern: 'event_id.*', count: 520 },
-    { pattern: 'event_id.iaas.instance%', count: 5 + 13 + 4 },
+    { pattern: 'event_id.iaas.*', count: 570 },
+    { pattern: 'event_id.*', count: 1988 },
+    { pattern: 'event_id.iaas.instance%', count: 5 + 14 + 4 },
     { pattern: 'event_id.iaas.instance_action.*_end', count: 6, first: 'event_id.iaas.instance_action.reboot_end' },
-    { pattern: 'event_id.iaas.%s.create', count: 96 },
-    { pattern: 'event_id.iaas.%(resource)s.create', count: 96 },
-    { pattern: 'event_id.iaas.%-10s.create', count: 96 },
+    { pattern: 'event_id.iaas.%s.create', count: 110 },
+    { pattern: 'event_id.iaas.%(resource)s.create', count: 110 },
+    { pattern: 'event_id.iaas.%-10s.create', count: 110 },
     { pattern: 'event_id.iaas.instnace.*', count: 0 },
     { pattern: 'event_id.iaas.instance.create*', count: 2 },
   ];
@@ -177,7 +171,7 @@ describe('catalog: a catalog built from other events', () => {
   it('indexes user events like built-in ones', () => {
     const extra: CatalogEvent = { id: 'event_id.custom.thing.create', description: '사용자 정의', service: 'Custom', segments: ['event_id', 'custom', 'thing', 'create'], origin: 'user' };
     const merged = new Catalog([...builtinEvents(), extra]);
-    assert.strictEqual(merged.size, 521);
+    assert.strictEqual(merged.size, 1989);
     assert.strictEqual(merged.get(extra.id), extra);
     assert.ok(merged.isNamespace('event_id.custom.thing'));
     assert.deepStrictEqual(merged.services.slice(-1), ['Custom']);

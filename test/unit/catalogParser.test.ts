@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseEventList, ParsedList, splitRow } from '../../server/src/core/catalogParser';
+import { isRefused, listEditionOfPath, listLanguageOfPath, parseEventList, ParsedList, repairEventId, splitRow, summarizeList } from '../../server/src/core/catalogParser';
 
 const SOURCE = path.resolve(__dirname, '..', '..', '..', 'catalog', 'source', 'cloudtrail-event-list.ko.md');
 
@@ -107,15 +107,9 @@ describe('catalogParser: problems are reported with their line', () => {
     { name: 'a row with an empty description', text: table('| | event_id.iaas.vpc.create |\n'), problems: [[4, /^Malformed row/]], events: 0 },
     { name: 'a header without its delimiter row', text: '### S\n| 이벤트 | 이벤트 ID |\n| A | event_id.iaas.vpc.create |\n', problems: [[3, /delimiter row/]], events: 1 },
     {
-      name: 'a duplicate ID with the same description',
-      text: table('| A | event_id.iaas.vpc.create |\n| A | event_id.iaas.vpc.create |\n'),
-      problems: [[5, /^Duplicate event ID "event_id\.iaas\.vpc\.create" \(first on line 4\)\.$/]],
-      events: 1,
-    },
-    {
-      name: 'a duplicate ID with a different description names both',
+      name: 'a repeated ID with another name keeps the first and names both',
       text: table('| VPC 생성 | event_id.iaas.vpc.create |\n| VPC 삭제 | event_id.iaas.vpc.create |\n'),
-      problems: [[5, /different description \(line 4 says "VPC 생성", this row says "VPC 삭제"\)/]],
+      problems: [[5, /listed again with another name \(line 4 says "VPC 생성", this row says "VPC 삭제"\); the first is kept/]],
       events: 1,
     },
     { name: 'a character outside [A-Za-z0-9_.-]', text: table('| A | event_id.iaas.vpc.create! |\n'), problems: [[4, /^Invalid event ID "event_id\.iaas\.vpc\.create!"/]], events: 0 },
@@ -138,6 +132,94 @@ describe('catalogParser: problems are reported with their line', () => {
     });
   }
   it('an empty file has no language', () => assert.strictEqual(parseEventList('').language, undefined));
+  it('a problem quotes at most 80 characters of a long row', () => {
+    const parsed = parseEventList(table(`| ${'가'.repeat(5000)} |\n`));
+    assert.ok(parsed.problems[0].message.length < 200, parsed.problems[0].message.length.toString());
+  });
+});
+
+/** Rows shaped like NHN Cloud's real pages (TOAST-DOCS/CloudTrail, 2026): each erratum the parser meets there. */
+describe('catalogParser: lists as NHN Cloud publishes them', () => {
+  const page = [
+    '## CloudTrail > 수집되는 이벤트 목록',
+    '',
+    '### Log &amp; Crash Search',
+    '',
+    '| 이벤트 | 이벤트 ID |',
+    '| --- | --- |',
+    '|Log &amp; Crash Search 저장|event_id.logncrash.save|',
+    '|GATEWAY 노드 강제 종료|event_id.gameanvil.gateway_node.&#8;force_stop|',
+    '|GATEWAY 노드 강제 종료|event_id.gameanvil.gateway_node.\u0008force_stop|',
+    '|GATEWAY 노드 시작|event_id.gameanvil.gateway_node.?start_up|',
+    '|파일 다운로드|email_id.email.file_download|',
+    '|080 수신거부 외부 번호 등록|event_id.notification_hub.event_id.notification_hub.unsubscribe_registered|',
+    '|중복 접두어|event_id.event_id.iaas.vpc.create|',
+    '',
+    '### RDS for MySQL',
+    '',
+    '| 이벤트 | 이벤트 ID |',
+    '| --- | --- |',
+    '|DB 인스턴스 생성|event_id.rds_for_mysql.instance.create|',
+    '',
+    '### RDS for MariaDB',
+    '',
+    '| 이벤트 | 이벤트 ID |',
+    '| --- | --- |',
+    '|DB 인스턴스 생성|event_id.rds_for_mysql.instance.create|',
+    '',
+  ].join('\n');
+  const parsed = parseEventList(page);
+
+  it('HTML entities are decoded in headings and names', () => {
+    assert.deepStrictEqual(parsed.events[0], { id: 'event_id.logncrash.save', description: 'Log & Crash Search 저장', service: 'Log & Crash Search', line: 7 });
+  });
+  it('control characters, `&#8;` and `?` inside an ID are removed; the repaired rows that repeat merge', () => {
+    assert.deepStrictEqual(parsed.events.filter((e) => e.id.startsWith('event_id.gameanvil')).map((e) => [e.line, e.id]), [
+      [8, 'event_id.gameanvil.gateway_node.force_stop'],
+      [10, 'event_id.gameanvil.gateway_node.start_up'],
+    ]);
+  });
+  it('a doubled prefix is written once', () => {
+    assert.ok(parsed.events.some((e) => e.id === 'event_id.notification_hub.unsubscribe_registered'));
+    assert.ok(parsed.events.some((e) => e.id === 'event_id.iaas.vpc.create'));
+    assert.ok(!parsed.events.some((e) => e.id.indexOf('event_id.', 1) > 0), 'no catalog ID holds the prefix twice');
+  });
+  it('an `email_id.` row is skipped, not guessed', () => {
+    assert.ok(!parsed.events.some((e) => e.id.includes('file_download')));
+    assert.deepStrictEqual(parsed.problems.filter((p) => p.kind === 'invalid-id').map((p) => p.line), [11]);
+  });
+  it('identical rows repeated under another heading merge silently into the first', () => {
+    assert.strictEqual(parsed.duplicates, 2);
+    assert.strictEqual(parsed.events.find((e) => e.id === 'event_id.rds_for_mysql.instance.create')?.service, 'RDS for MySQL');
+  });
+  it('the list is used, with one summary line', () => {
+    assert.strictEqual(isRefused(parsed), false);
+    assert.strictEqual(
+      summarizeList(parsed),
+      '6 events; 2 identical repeated rows merged; 5 IDs repaired (lines 8, 9, 10, 12, …); 1 rows skipped for an invalid ID (line 11)',
+    );
+  });
+  it('most rows failing refuses the list; no table at all refuses it', () => {
+    assert.strictEqual(isRefused(parseEventList('### S\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n|a|event_id.a.b|\n|b|x|\n|c|y|\n')), true);
+    assert.strictEqual(isRefused(parseEventList('# nothing\n')), true);
+  });
+  it('the page path names the language: NHN\'s Chinese page has English headers', () => {
+    const zh = parseEventList('### Console\n| Event | Event ID |\n| --- | --- |\n|IAM 登入|event_id.iam.login|\n', listLanguageOfPath('docs/zh/event-list.md'));
+    assert.strictEqual(zh.language, 'zh');
+    assert.strictEqual(parseEventList('### Console\n| Event | Event ID |\n| --- | --- |\n|IAM Login|event_id.iam.login|\n', listLanguageOfPath('/tmp/event-list.md')).language, 'en');
+  });
+  it('paths name languages and editions', () => {
+    assert.deepStrictEqual(
+      ['ko/event-list.md', 'zh/event-list.md', 'lists/event-list.ja.md', 'C:\\docs\\en\\event-list.md', 'ko/event-list-gov.md', 'event-list.md'].map((p) => [listLanguageOfPath(p), listEditionOfPath(p)]),
+      [['ko', undefined], ['zh', undefined], ['ja', undefined], ['en', undefined], ['ko', 'gov'], [undefined, undefined]],
+    );
+  });
+  it('repairEventId leaves valid IDs alone and refuses what it cannot repair', () => {
+    assert.deepStrictEqual(repairEventId('event_id.iaas.instance.create'), { id: 'event_id.iaas.instance.create', repair: undefined });
+    assert.strictEqual(repairEventId('email_id.email.file_download'), undefined);
+    assert.strictEqual(repairEventId('event_id.iaas.인스턴스'), undefined);
+    assert.strictEqual(repairEventId('event_id.a.event_id.b.c')?.id, undefined, 'a second prefix that does not repeat the first part is neither repaired nor an ID');
+  });
 });
 
 describe('catalogParser: splitRow', () => {

@@ -15,20 +15,27 @@ import {
   parentOf,
   resourceOf,
   TooltipLabels,
+  eventLabel,
+  serviceLanguageFor,
 } from '../../client/src/catalogModel';
-import { builtinCatalog } from '../../server/src/core/builtin';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseEventList } from '../../server/src/core/catalogParser';
 import type { CatalogEventInfo } from '../../server/src/protocol';
 
-/** The catalog as the server sends it in CatalogRequest. */
-function builtinInfo(): { services: string[]; events: CatalogEventInfo[] } {
-  const catalog = builtinCatalog();
+/**
+ * The seed list (520 events, 7 services) as the server would send it in CatalogRequest: a fixed
+ * catalog, so these tests pin the tree's rules, not NHN's current data.
+ */
+function seedInfo(): { services: string[]; events: CatalogEventInfo[] } {
+  const seed = parseEventList(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'catalog', 'source', 'cloudtrail-event-list.ko.md'), 'utf8'));
   return {
-    services: [...catalog.services],
-    events: catalog.events.map((e) => ({ id: e.id, description: e.description, service: e.service, names: e.names, origin: e.origin ?? 'builtin', deprecated: e.deprecated })),
+    services: [...new Set(seed.events.map((e) => e.service))],
+    events: seed.events.map((e) => ({ id: e.id, description: e.description, service: e.service, origin: 'builtin' })),
   };
 }
 
-const { services, events } = builtinInfo();
+const { services, events } = seedInfo();
 const full = buildCatalogTree(events, services);
 
 const serviceNamed = (tree: CatalogTree, name: string) => tree.services.find((s) => s.label === name);
@@ -60,7 +67,21 @@ describe('client catalog model', () => {
     for (const c of cases) it(`${c.name}: ${c.id} -> ${c.expected}`, () => assert.equal(resourceOf(c.id), c.expected));
   });
 
-  describe('grouping the built-in catalog', () => {
+  describe('service and event labels in the display language', () => {
+    const event: CatalogEventInfo = { id: 'event_id.iaas.instance.create', description: '인스턴스 생성', service: '기본 인프라 서비스', serviceEn: 'Default Infrastructure Service', names: { en: 'Create Instance', ja: 'インスタンス作成' }, origin: 'builtin' };
+    it('groups by the Korean or the English heading, keyed the same', () => {
+      const ko = buildCatalogTree([event], [], '', undefined, 'ko');
+      const en = buildCatalogTree([event], [], '', undefined, 'en');
+      assert.deepEqual([ko.services[0].label, en.services[0].label], ['기본 인프라 서비스', 'Default Infrastructure Service']);
+      assert.equal(ko.services[0].key, en.services[0].key);
+      assert.deepEqual(['ko', 'ko-KR', 'en', 'ja', 'zh-cn'].map(serviceLanguageFor), ['ko', 'ko', 'en', 'en', 'en']);
+    });
+    it('an event row shows the Korean name and the display language\'s name', () => {
+      assert.deepEqual(['ko', 'en', 'ja', 'zh-cn'].map((language) => eventLabel(event, language)), ['인스턴스 생성', '인스턴스 생성 · Create Instance', '인스턴스 생성 · インスタンス作成', '인스턴스 생성 · Create Instance']);
+    });
+  });
+
+  describe('grouping the seed catalog', () => {
     it('has the 7 services in the order of the source list', () => {
       assert.deepEqual(
         full.services.map((s) => s.label),

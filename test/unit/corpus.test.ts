@@ -82,7 +82,7 @@ function evaluate(file: string): FileResult {
     events: findings.filter((f) => f.kind === 'event').length,
   };
   // Diagnostics and their suggestions as the editor and the CLI report them (suppression included).
-  for (const finding of findProblems(text, languageId, catalog)) {
+  for (const finding of findProblems(text, languageId, catalog).filter((p) => !p.informational)) {
     const line = lineOf(text, finding.start);
     const match = remaining.get(key(line, finding.text))?.shift();
     if (!match) {

@@ -166,8 +166,9 @@ describe('workspace index', () => {
   });
 
   describe('catalog rows (Go to Definition)', () => {
-    it(`finds ${BUILTIN_SOURCE_FILE} above the compiled code`, () => {
-      assert.equal(findUpward(__dirname, BUILTIN_SOURCE_FILE), path.join(ROOT, BUILTIN_SOURCE_FILE));
+    it(`uses the ${BUILTIN_SOURCE_FILE} beside package.json, not tsc's re-serialized copy in out/`, () => {
+      assert.equal(new CatalogSources().builtinPath, path.join(ROOT, BUILTIN_SOURCE_FILE));
+      assert.equal(findUpward(path.join(ROOT, 'dist'), BUILTIN_SOURCE_FILE), path.join(ROOT, BUILTIN_SOURCE_FILE));
     });
 
     it('maps each ID to its first occurrence, not to IDs glued to other text', () => {
@@ -182,8 +183,8 @@ describe('workspace index', () => {
       assert.ok(found);
       const lines = fs.readFileSync(path.join(ROOT, BUILTIN_SOURCE_FILE), 'utf8').split('\n');
       assert.equal(lines[found.row.line].slice(found.row.start, found.row.end), 'event_id.iaas.instance.create');
-      assert.match(lines[found.row.line], /^\|인스턴스 생성\|/);
-      assert.ok(found.uri.startsWith('file://') && found.uri.endsWith('cloudtrail-event-list.ko.md'));
+      assert.match(lines[found.row.line], /^    \{"id":"event_id\.iaas\.instance\.create",.*"ko":"인스턴스 생성"/);
+      assert.ok(found.uri.startsWith('file://') && found.uri.endsWith('catalog/events.json'));
     });
 
     it('an event from another source points into the first source file that has it, re-read after it changes', () => {
@@ -236,6 +237,7 @@ describe('workspace index', () => {
 
     it('the symbol name carries the description and the ID (VS Code re-filters on the name alone)', () => {
       assert.equal(symbolName(catalog.get('event_id.iaas.instance.create')!), '인스턴스 생성 (event_id.iaas.instance.create)');
+      assert.equal(symbolName(catalog.get('event_id.iaas.instance.create')!, 'en'), '인스턴스 생성 · Create Instance (event_id.iaas.instance.create)');
     });
 
     it('fuzzy matching is an in-order subsequence', () => {

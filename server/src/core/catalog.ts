@@ -11,8 +11,10 @@ export interface CatalogEvent {
   id: string;
   /** The Korean description (or the list's own language when no Korean list was given). */
   description: string;
-  /** Service section heading as written in the source list. */
+  /** Service section heading as written in the source list (Korean for the built-in catalog). */
   service: string;
+  /** The service's heading on the English page, where known. */
+  serviceEn?: string;
   /** The ID split on "." (`event_id`, `iaas`, `instance`, `create`). */
   segments: string[];
   /** Names in other languages, keyed by language code (en, ja, zh). */
@@ -20,6 +22,10 @@ export interface CatalogEvent {
   origin?: EventOrigin;
   /** Set when a user catalog marks the event deprecated: the text says what to use instead. */
   deprecated?: string;
+  /** Editions whose published lists have the ID (`public`, `gov`, …); undefined when the source does not say. */
+  editions?: readonly string[];
+  /** A seed event no published list has any more: the date of the lists it is missing from. */
+  retiredSince?: string;
 }
 
 export interface NamespaceChild {
@@ -59,11 +65,14 @@ export class Catalog {
   /** Second segments (`iaas`, `org`, ...) that start some ID. */
   readonly topSegments = new Set<string>();
   readonly services: readonly string[];
-  /** Built-in events left out of an imported official list: still recognised, reported as retired. */
+  /** Built-in events left out of an imported official list, or seed events NHN no longer lists: still recognised, reported as retired. */
   private readonly retired = new Map<string, CatalogEvent>();
+  /** The edition the workspace targets: events of other editions only are known but noted. */
+  readonly edition: string | undefined;
 
-  constructor(events: readonly CatalogEvent[], options: { retired?: readonly CatalogEvent[] } = {}) {
+  constructor(events: readonly CatalogEvent[], options: { retired?: readonly CatalogEvent[]; edition?: string } = {}) {
     this.events = events;
+    this.edition = options.edition;
     for (const event of options.retired ?? []) this.retired.set(event.id, event);
     // Sets, not Array.includes: a user catalog of 100k IDs under one namespace made this quadratic (minutes).
     const services = new Set<string>();
@@ -104,6 +113,16 @@ export class Catalog {
 
   get(id: string): CatalogEvent | undefined {
     return this.byId.get(id);
+  }
+
+  /** True when `id` is an event of any edition or a retired one: what `--fix` must never rewrite. */
+  knows(id: string): boolean {
+    return this.byId.has(id) || this.retired.has(id);
+  }
+
+  /** True when the event is listed in the targeted edition (or its source names no editions). */
+  inEdition(event: CatalogEvent): boolean {
+    return !this.edition || !event.editions || event.editions.includes(this.edition);
   }
 
   /** How many built-in events the imported official list leaves out. */

@@ -4,6 +4,7 @@
  * user's additions. Pure: parsed inputs in, events and problems out.
  */
 import { CatalogEvent, segmentsOf } from './catalog';
+import { PUBLIC_EDITION } from './builtinData';
 import { ListLanguage, ParsedEvent } from './catalogParser';
 import { USER_SERVICE, UserEntry } from './userCatalog';
 
@@ -11,6 +12,8 @@ export interface OfficialList {
   /** Where the list came from, for messages. */
   source: string;
   language?: ListLanguage;
+  /** The regional edition the list's file name names (`event-list-gov.md`); the public edition otherwise. */
+  edition?: string;
   events: ParsedEvent[];
 }
 
@@ -24,10 +27,12 @@ export function mergeOfficialLists(lists: readonly OfficialList[]): CatalogEvent
   const byId = new Map<string, CatalogEvent>();
   for (const list of ordered) {
     const language = list.language ?? 'ko';
+    const edition = list.edition ?? PUBLIC_EDITION;
     for (const parsed of list.events) {
       const existing = byId.get(parsed.id);
       if (existing) {
-        if (language !== 'ko') existing.names = { ...existing.names, [language]: parsed.description };
+        if (language !== 'ko' && parsed.description !== existing.description) existing.names = { ...existing.names, [language]: parsed.description };
+        if (!existing.editions?.includes(edition)) existing.editions = [...(existing.editions ?? []), edition];
         continue;
       }
       byId.set(parsed.id, {
@@ -37,6 +42,7 @@ export function mergeOfficialLists(lists: readonly OfficialList[]): CatalogEvent
         segments: segmentsOf(parsed.id),
         origin: 'imported',
         names: language === 'ko' ? undefined : { [language]: parsed.description },
+        editions: [edition],
       });
     }
   }

@@ -21,17 +21,26 @@ export interface ParsedEvent {
   line: number;
 }
 
+/**
+ * What can be wrong with a row or a list. `repaired` rows are used (with the repaired ID);
+ * every other kind skips the row, except `no-table`, which concerns the whole file.
+ */
+export type ProblemKind = 'repaired' | 'conflict' | 'invalid-id' | 'malformed' | 'outside-table' | 'no-delimiter' | 'no-table';
+
 export interface ParseProblem {
   /** 1-based line, 0 when the problem concerns the whole file. */
   line: number;
+  kind: ProblemKind;
   message: string;
 }
 
 export interface ParsedList {
-  /** Language of the table headers; undefined when no table was found. */
+  /** Language of the list: the caller's hint (from the page's path), else the table headers; undefined when no table was found. */
   language?: ListLanguage;
   events: ParsedEvent[];
   problems: ParseProblem[];
+  /** Rows that repeat an earlier row exactly (NHN's pages repeat a block of RDS for MySQL rows): merged, not problems. */
+  duplicates: number;
 }
 
 /** Characters an event ID may contain (the generator and the importer both enforce it). */
@@ -93,28 +102,80 @@ function headerColumns(cells: string[]): TableColumns | undefined {
   return { id, name, language: ID_HEADERS[normalized[id]] };
 }
 
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the HTML entities NHN's pages carry in names, headings and even IDs (`Log &amp; Crash Search`, `&#96;`, `&#8;`). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, (whole, body: string) => {
+    if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 /**
- * Parses an event list. Problems (malformed rows, invalid or duplicate IDs,
- * a file without any event table) are reported with their line; rows that
- * parse are returned either way, and the caller decides whether a list with
- * problems may be used.
+ * True when `id` is a well-formed event ID: the prefix, allowed characters, no empty segment, and
+ * the prefix only once (`event_id.x.event_id.x.y` is a pasting error, never an ID).
  */
-export function parseEventList(text: string): ParsedList {
+export const isValidEventId = (id: string): boolean =>
+  ID_CHARS.test(id) && id.startsWith(ID_PREFIX) && id.length > ID_PREFIX.length && !id.endsWith('.') && !id.includes('..') && !id.includes(`.${ID_PREFIX}`);
+
+// Characters that slipped into published IDs: control characters (`&#8;` is a backspace), zero-width and
+// no-break spaces, and the `?` a page renders for a character it could not encode.
+const JUNK = /[\u0000-\u001f\u007f\u00a0\u200b-\u200f\u2060\ufeff?]/g;
+
+/**
+ * An ID as published, repaired when the damage is mechanical and the intended ID is unambiguous:
+ * junk characters removed, a doubled prefix (`event_id.x.event_id.x.y`) written once. Returns the
+ * ID (repaired or not) and what was repaired, or undefined when no valid ID comes out.
+ */
+export function repairEventId(raw: string): { id: string; repair?: string } | undefined {
+  let id = decodeEntities(raw);
+  const repairs: string[] = [];
+  if (id !== raw) repairs.push('HTML entity decoded');
+  const cleaned = id.replace(JUNK, '');
+  if (cleaned !== id) repairs.push('stray character removed');
+  id = cleaned;
+  // `event_id.notification_hub.event_id.notification_hub.unsubscribe…`: the part before the second
+  // prefix repeats at its start, so the ID was pasted over its own beginning.
+  const again = id.indexOf(ID_PREFIX, 1);
+  if (again > 0 && id.startsWith(id.slice(0, again), again)) {
+    id = id.slice(again);
+    repairs.push('doubled prefix written once');
+  }
+  if (!isValidEventId(id)) return undefined;
+  return { id, repair: repairs.length ? repairs.join(', ') : undefined };
+}
+
+/** A cell quoted in a message: long enough to recognise, never a whole hostile line. */
+const quote = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
+
+/**
+ * Parses an event list as NHN Cloud publishes it, errata included: identical repeated rows merge
+ * silently, IDs damaged mechanically are repaired (and reported as `repaired`), a repeated ID with
+ * another name keeps the first row, and rows without a valid ID are skipped. Every row that is not
+ * used as written is a problem with its line and kind; `summarizeList` turns them into one message.
+ * `languageHint` (from the page's path, e.g. `zh/event-list.md`) wins over the table headers, which
+ * NHN writes in English on its Chinese page.
+ */
+export function parseEventList(text: string, languageHint?: ListLanguage): ParsedList {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const events: ParsedEvent[] = [];
   const problems: ParseProblem[] = [];
   const seen = new Map<string, ParsedEvent>();
-  let language: ListLanguage | undefined;
+  let duplicates = 0;
+  let language: ListLanguage | undefined = languageHint;
   let service = '';
   let table: TableColumns | undefined;
   let expectDelimiter = false;
 
   lines.forEach((raw, index) => {
-    const lineNo = index + 1;
+    const line = index + 1;
     const heading = /^\s{0,3}(#{2,6})\s+(.*?)\s*#*\s*$/.exec(raw);
     if (heading) {
       // The nearest heading above a table names its service (`### 기본 인프라 서비스`).
-      service = heading[2];
+      service = decodeEntities(heading[2]);
       table = undefined;
       return;
     }
@@ -131,37 +192,35 @@ export function parseEventList(text: string): ParsedList {
         expectDelimiter = true;
       } else if (cells.some((cell) => cell.startsWith(ID_PREFIX))) {
         // A note inside a table ends it in Markdown: say so rather than drop the rows after it.
-        problems.push({ line: lineNo, message: 'Event row outside a table (no | 이벤트 | 이벤트 ID | header above it).' });
+        problems.push({ line, kind: 'outside-table', message: 'Event row outside a table (no | 이벤트 | 이벤트 ID | header above it).' });
       }
       return;
     }
     if (expectDelimiter) {
       expectDelimiter = false;
       if (isDelimiterRow(cells)) return;
-      problems.push({ line: lineNo, message: 'Table header is not followed by a delimiter row (| --- | --- |).' });
+      problems.push({ line, kind: 'no-delimiter', message: 'Table header is not followed by a delimiter row (| --- | --- |).' });
     }
-    const id = cells[table.id] ?? '';
-    const description = cells[table.name] ?? '';
-    if (cells.length <= Math.max(table.id, table.name) || !id || !description) {
-      problems.push({ line: lineNo, message: `Malformed row: expected an event and an event ID, found ${JSON.stringify(raw.trim())}.` });
+    const written = cells[table.id] ?? '';
+    const description = decodeEntities(cells[table.name] ?? '').trim();
+    if (cells.length <= Math.max(table.id, table.name) || !written || !description) {
+      problems.push({ line, kind: 'malformed', message: `Malformed row: expected an event and an event ID, found ${quote(raw.trim())}.` });
       return;
     }
-    if (!ID_CHARS.test(id) || !id.startsWith(ID_PREFIX) || id.endsWith('.') || id.includes('..')) {
-      problems.push({ line: lineNo, message: `Invalid event ID ${JSON.stringify(id)}: IDs start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-".` });
+    const repaired = repairEventId(written);
+    if (!repaired) {
+      problems.push({ line, kind: 'invalid-id', message: `Invalid event ID ${quote(written)}: IDs start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-".` });
       return;
     }
+    const { id } = repaired;
+    if (repaired.repair) problems.push({ line, kind: 'repaired', message: `Event ID ${quote(written)} read as "${id}" (${repaired.repair}).` });
     const previous = seen.get(id);
     if (previous) {
-      const same = previous.description === description;
-      problems.push({
-        line: lineNo,
-        message: same
-          ? `Duplicate event ID "${id}" (first on line ${previous.line}).`
-          : `Duplicate event ID "${id}" with a different description (line ${previous.line} says "${previous.description}", this row says "${description}").`,
-      });
+      if (previous.description === description) duplicates++;
+      else problems.push({ line, kind: 'conflict', message: `Event ID "${id}" listed again with another name (line ${previous.line} says ${quote(previous.description)}, this row says ${quote(description)}); the first is kept.` });
       return;
     }
-    const event = { id, description, service, line: lineNo };
+    const event = { id, description, service, line };
     seen.set(id, event);
     events.push(event);
   });
@@ -169,8 +228,71 @@ export function parseEventList(text: string): ParsedList {
   if (events.length === 0 && problems.length === 0) {
     problems.push({
       line: 0,
+      kind: 'no-table',
       message: 'No event table found: expected "###" service headings followed by tables with an event column and an event-ID column (| 이벤트 | 이벤트 ID |, | Event | Event ID |, | イベント | イベントID |, | 事件 | 事件ID |).',
     });
   }
-  return { language, events, problems };
+  return { language: events.length || problems.some((p) => p.kind !== 'no-table') ? language : undefined, events, problems, duplicates };
+}
+
+/** Rows a problem of this kind keeps out of the list (`repaired` rows are used; `no-delimiter` only warns). */
+const SKIPS_ROW: Record<ProblemKind, boolean> = { repaired: false, 'no-delimiter': false, conflict: true, 'invalid-id': true, malformed: true, 'outside-table': true, 'no-table': true };
+
+const KIND_LABELS: Record<ProblemKind, string> = {
+  repaired: 'IDs repaired',
+  conflict: 'repeated IDs with another name (first kept)',
+  'invalid-id': 'rows skipped for an invalid ID',
+  malformed: 'malformed rows skipped',
+  'outside-table': 'event rows outside a table skipped',
+  'no-delimiter': 'tables without a delimiter row',
+  'no-table': 'no event table',
+};
+
+/** How many lines a summary names per kind before "…". */
+const SUMMARY_LINES = 4;
+
+/**
+ * The verdict on a parsed list: refused when it is not an event list at all (no event row) or
+ * when most of its rows fail; otherwise usable, with the rows that parsed.
+ */
+export function isRefused(parsed: ParsedList): boolean {
+  const skipped = parsed.problems.filter((p) => SKIPS_ROW[p.kind]).length;
+  return parsed.events.length === 0 || skipped > parsed.events.length;
+}
+
+/**
+ * One line about a parsed list: events used, duplicates merged, and each kind of problem with
+ * its count and first few line numbers (`1,970 events; 39 identical repeated rows merged; 4 IDs
+ * repaired (lines 1570, 1571, 1575, 1576); 2 rows skipped for an invalid ID (lines 1717, 1718)`).
+ */
+export function summarizeList(parsed: ParsedList): string {
+  const parts = [`${parsed.events.length.toLocaleString('en-US')} event${parsed.events.length === 1 ? '' : 's'}`];
+  if (parsed.duplicates) parts.push(`${parsed.duplicates} identical repeated row${parsed.duplicates === 1 ? '' : 's'} merged`);
+  const byKind = new Map<ProblemKind, number[]>();
+  for (const problem of parsed.problems) {
+    const lines = byKind.get(problem.kind) ?? [];
+    lines.push(problem.line);
+    byKind.set(problem.kind, lines);
+  }
+  for (const [kind, lines] of byKind) {
+    if (kind === 'no-table') continue;
+    const shown = lines.slice(0, SUMMARY_LINES).join(', ');
+    parts.push(`${lines.length} ${KIND_LABELS[kind]} (line${lines.length === 1 ? '' : 's'} ${shown}${lines.length > SUMMARY_LINES ? ', …' : ''})`);
+  }
+  return parts.join('; ');
+}
+
+const LANGUAGE_DIR = /(?:^|[\\/])(ko|en|ja|zh)[\\/][^\\/]*$/;
+const LANGUAGE_SUFFIX = /[._-](ko|en|ja|zh)\.(?:md|markdown)$/i;
+const EDITION_FILE = /event-list-([a-z0-9]+)(?:[._-](?:ko|en|ja|zh))?\.(?:md|markdown)$/i;
+
+/** The language a page's path names (`zh/event-list.md`, `event-list.ja.md`), if any. */
+export function listLanguageOfPath(file: string): ListLanguage | undefined {
+  const match = LANGUAGE_DIR.exec(file) ?? LANGUAGE_SUFFIX.exec(file);
+  return match ? (match[1].toLowerCase() as ListLanguage) : undefined;
+}
+
+/** The regional edition a page's file name names (`event-list-gov.md` -> `gov`), if any. */
+export function listEditionOfPath(file: string): string | undefined {
+  return EDITION_FILE.exec(file)?.[1].toLowerCase();
 }

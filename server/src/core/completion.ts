@@ -2,7 +2,7 @@
  * What to complete at a cursor: the partial token being typed and the catalog
  * entries that can follow it. Offsets only; the LSP adapter makes items.
  */
-import { Catalog, CatalogEvent, ROOT_NAMESPACE } from './catalog';
+import { Catalog, CatalogEvent, ROOT_NAMESPACE, segmentsOf } from './catalog';
 import { examinedRegions, scanModeOf } from './languages';
 import { tokenAt } from './scanner';
 
@@ -54,19 +54,40 @@ export function completionContext(text: string, offset: number, languageId: stri
   return undefined;
 }
 
+/** True when the characters of `typed` occur in `text` in order, ignoring case (`icr` in `instance.create`). */
+function containsInOrder(text: string, typed: string): boolean {
+  let at = 0;
+  const lower = text.toLowerCase();
+  for (const char of typed.toLowerCase()) {
+    at = lower.indexOf(char, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
 /**
- * Candidates for what was typed: the namespaces one level below the deepest
- * complete namespace, then every event below it. When the typed namespace does
- * not exist (a typo further left), every event, so fuzzy matching can repair it.
+ * Candidates for what was typed, one level at a time so lists stay short with 2,000 events:
+ * the namespaces one level below the deepest complete namespace and the events directly in it;
+ * once a segment is being typed, also the deeper events whose rest holds its characters in
+ * order, so `event_id.iaas.crea` still reaches `event_id.iaas.instance.create`. The list depends
+ * on the typed text: the editor asks again as the user types. When the typed namespace does not
+ * exist (a typo further left), matching starts at the root, so fuzzy matching can repair it.
+ * Events of other editions than the catalog's are left out; they are known, not offered.
  */
 export function completionCandidates(catalog: Catalog, typed: string): Candidate[] {
   const dot = typed.lastIndexOf('.');
   const typedNamespace = dot > 0 ? typed.slice(0, dot) : ROOT_NAMESPACE;
   const namespace = catalog.isNamespace(typedNamespace) ? typedNamespace : ROOT_NAMESPACE;
-  const events = catalog.eventsUnder(namespace);
+  const partial = dot < 0 ? '' : namespace === typedNamespace ? typed.slice(dot + 1) : typed.slice(ROOT_NAMESPACE.length + 1);
+  const depth = namespace.length + 1;
+  const level = segmentsOf(namespace).length + 1;
+  const offered = (event: CatalogEvent) => catalog.inEdition(event);
   const namespaces: Candidate[] = catalog
     .childrenOf(namespace)
-    .filter((child) => !child.event)
+    .filter((child) => !child.event && catalog.eventsUnder(child.path).some(offered))
     .map((child) => ({ kind: 'namespace', path: child.path, count: child.count }));
+  const events = catalog
+    .eventsUnder(namespace)
+    .filter((event) => offered(event) && (partial ? containsInOrder(event.id.slice(depth), partial) : event.segments.length === level));
   return [...namespaces, ...events.map((event): Candidate => ({ kind: 'event', event }))];
 }

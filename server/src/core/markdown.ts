@@ -8,8 +8,30 @@ import { Catalog, CatalogEvent } from './catalog';
 export const HOVER_LIST_LIMIT = 15;
 
 const LABELS = {
-  en: { service: 'Service', sameDescription: 'Same description as', matches: (n: number) => `matches ${n} event${n === 1 ? '' : 's'}`, more: (n: number) => `… and ${n} more`, deprecated: 'Deprecated', custom: 'Added by your catalog', retired: 'Not in the imported event list (built-in catalog only)' },
-  ko: { service: '서비스', sameDescription: '같은 설명의 이벤트', matches: (n: number) => `이벤트 ${n}개와 일치`, more: (n: number) => `… 외 ${n}개`, deprecated: '사용 중단', custom: '사용자 카탈로그에서 추가됨', retired: '가져온 이벤트 목록에 없음 (기본 카탈로그에만 있음)' },
+  en: {
+    service: 'Service',
+    editions: 'Editions',
+    onlyIn: (editions: string, target: string) => `Listed only in the ${editions} edition(s), not in ${target}`,
+    sameDescription: 'Same description as',
+    matches: (n: number) => `matches ${n} event${n === 1 ? '' : 's'}`,
+    more: (n: number) => `… and ${n} more`,
+    deprecated: 'Deprecated',
+    custom: 'Added by your catalog',
+    retired: 'Not in the imported event list (built-in catalog only)',
+    retiredSince: (date: string) => `Retired: no longer in NHN Cloud's event lists (gone by ${date})`,
+  },
+  ko: {
+    service: '서비스',
+    editions: '에디션',
+    onlyIn: (editions: string, target: string) => `${editions} 에디션에만 있음 (${target} 에디션에는 없음)`,
+    sameDescription: '같은 설명의 이벤트',
+    matches: (n: number) => `이벤트 ${n}개와 일치`,
+    more: (n: number) => `… 외 ${n}개`,
+    deprecated: '사용 중단',
+    custom: '사용자 카탈로그에서 추가됨',
+    retired: '가져온 이벤트 목록에 없음 (기본 카탈로그에만 있음)',
+    retiredSince: (date: string) => `더 이상 NHN Cloud 이벤트 목록에 없음 (${date} 기준)`,
+  },
 };
 export type UiLanguage = keyof typeof LABELS;
 
@@ -18,34 +40,51 @@ export const uiLanguageOf = (locale: string | undefined): UiLanguage => (locale?
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ja: '日本語', zh: '中文', ko: '한국어' };
 
-/** Names in other languages (not repeating the description), UI language first. */
-function namesInOrder(event: CatalogEvent, locale: string | undefined): Array<[string, string]> {
-  const names = Object.entries(event.names ?? {}).filter(([, name]) => name !== event.description);
-  const preferred = locale?.slice(0, 2).toLowerCase();
-  return names.sort(([a], [b]) => Number(b === preferred) - Number(a === preferred));
+/**
+ * The event's name in the UI language beside the Korean one: English, Japanese or Chinese
+ * (NHN's Chinese page is mostly English text, so Chinese falls back to English). None for a
+ * Korean UI, or when that language's list is not known.
+ */
+export function localName(event: CatalogEvent, locale: string | undefined): { language: string; name: string } | undefined {
+  const wanted = locale?.slice(0, 2).toLowerCase();
+  if (!wanted || wanted === 'ko') return undefined;
+  const order = wanted === 'zh' ? ['zh', 'en'] : wanted === 'ja' ? ['ja', 'en'] : ['en'];
+  for (const language of order) {
+    const name = event.names?.[language];
+    if (name && name !== event.description) return { language, name };
+  }
+  return undefined;
 }
 
-function otherNames(event: CatalogEvent, locale: string | undefined): string[] {
-  return namesInOrder(event, locale).map(([lang, name]) => `${name} _(${LANGUAGE_NAMES[lang] ?? lang})_`);
-}
-
-/** One line for lists (completion detail): the Korean description, then the other languages' names. */
+/** One line for lists (completion detail, the tree): the Korean description, then the UI language's name. */
 export function eventTitle(event: CatalogEvent, locale?: string): string {
-  return [event.description, ...namesInOrder(event, locale).map(([, name]) => name)].join(' · ');
+  const local = localName(event, locale);
+  return local ? `${event.description} · ${local.name}` : event.description;
+}
+
+/** The service heading, with its English heading beside it for a non-Korean UI. */
+export function serviceTitle(event: CatalogEvent, locale?: string): string {
+  const english = event.serviceEn && event.serviceEn !== event.service && uiLanguageOf(locale) === 'en' ? event.serviceEn : undefined;
+  return english ? `${event.service} (${english})` : event.service;
 }
 
 const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
 
 /**
- * The full description of an event: Korean description in bold, other names, service, ID, shared
- * descriptions. `retired`: a built-in event the imported official list leaves out.
+ * The full description of an event: Korean description in bold, its name in the UI language,
+ * service, editions, ID, shared descriptions. `retired`: a built-in event the imported official
+ * list leaves out, or a seed event NHN no longer lists.
  */
 export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string, retired = false): string {
   const l = LABELS[uiLanguageOf(locale)];
   const lines = [`**${event.description}**`];
-  if (retired) lines.push('', `_${l.retired}_`);
-  for (const name of otherNames(event, locale)) lines.push('', name);
-  lines.push('', `${l.service}: ${event.service}`, '', code(event.id));
+  const local = localName(event, locale);
+  if (local) lines.push('', `${local.name} _(${LANGUAGE_NAMES[local.language] ?? local.language})_`);
+  if (retired) lines.push('', `_${event.retiredSince ? l.retiredSince(event.retiredSince) : l.retired}_`);
+  lines.push('', `${l.service}: ${serviceTitle(event, locale)}`);
+  if (event.editions && !catalog.inEdition(event)) lines.push('', `_${l.onlyIn(event.editions.join(', '), catalog.edition ?? '')}_`);
+  else if (event.editions && event.editions.length > 1) lines.push('', `${l.editions}: ${event.editions.join(', ')}`);
+  lines.push('', code(event.id));
   const siblings = catalog.sharingDescription(event);
   if (siblings.length > 0) lines.push('', `${l.sameDescription}: ${siblings.map((s) => code(s.id)).join(', ')}`);
   if (event.deprecated) lines.push('', `**${l.deprecated}**: ${event.deprecated}`);

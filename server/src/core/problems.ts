@@ -13,6 +13,8 @@ export const ProblemCodes = {
   unmatchedPattern: 'unmatched-event-pattern',
   deprecated: 'deprecated-event-id',
   notInImportedList: 'not-in-imported-list',
+  retired: 'retired-event-id',
+  notInEdition: 'not-in-edition',
 } as const;
 
 export interface Problem {
@@ -60,12 +62,21 @@ function problemOf(finding: Finding, catalog: Catalog): Problem {
   };
 }
 
-/** What the catalog says about a valid ID worth a note: deprecated, or not in the imported list. */
-function noteOf(finding: Finding): Problem | undefined {
+/** `gov, ncgn` for messages. */
+export const editionList = (editions: readonly string[]) => editions.join(', ');
+
+/** What the catalog says about a valid ID worth a note: deprecated, retired, not in the imported list or the targeted edition. */
+function noteOf(finding: Finding, catalog: Catalog): Problem | undefined {
   const event = finding.event!;
   const base = { start: finding.start, end: finding.end, text: finding.text, suggestions: [], informational: true };
   if (finding.kind === 'retired') {
+    if (event.retiredSince) {
+      return { ...base, code: ProblemCodes.retired, message: `CloudTrail event ID '${finding.text}' (${event.description}) is retired: NHN Cloud's event lists no longer have it (gone by ${event.retiredSince}).` };
+    }
     return { ...base, code: ProblemCodes.notInImportedList, message: `CloudTrail event ID '${finding.text}' (${event.description}) is not in the imported event list; it is in the built-in catalog only.` };
+  }
+  if (!catalog.inEdition(event)) {
+    return { ...base, code: ProblemCodes.notInEdition, message: `CloudTrail event ID '${finding.text}' (${event.description}) is listed only in the ${editionList(event.editions ?? [])} edition${event.editions?.length === 1 ? '' : 's'}, not in the ${catalog.edition} edition this workspace targets.` };
   }
   if (event.deprecated) {
     return { ...base, code: ProblemCodes.deprecated, deprecated: true, message: `CloudTrail event ID '${finding.text}' (${event.description}) is deprecated: ${event.deprecated}` };
@@ -80,7 +91,7 @@ export function problemsOf(text: string, findings: readonly Finding[], catalog: 
   for (const finding of findings) {
     let problem: Problem | undefined;
     if (finding.kind === 'unknown') problem = problemOf(finding, catalog);
-    else if (finding.kind === 'retired' || finding.event?.deprecated) problem = noteOf(finding);
+    else if (finding.event) problem = noteOf(finding, catalog);
     if (!problem) continue;
     suppression ??= readSuppression(text);
     if (!suppression.isSuppressed(problem.start)) problems.push(problem);

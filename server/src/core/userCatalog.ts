@@ -9,7 +9,7 @@
  *
  * A bad entry is reported with its line and skipped; the others still apply.
  */
-import { ID_CHARS } from './catalogParser';
+import { isValidEventId } from './catalogParser';
 import { JsonSyntaxError, parseJsonWithPositions } from './jsonPositions';
 import { lineOf, lineStarts } from './lines';
 
@@ -39,7 +39,7 @@ export function validateEntry(raw: unknown): UserEntry | string {
   if (extra.length) return `unknown property "${extra[0]}" (allowed: id, description, service, deprecated)`;
   const { id, description, service, deprecated } = entry;
   if (typeof id !== 'string' || !id) return '"id" must be a non-empty string';
-  if (!id.startsWith('event_id.') || !ID_CHARS.test(id) || id.endsWith('.') || id.includes('..')) {
+  if (!isValidEventId(id)) {
     return `"id" ${JSON.stringify(id)} is not an event ID: it must start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-"`;
   }
   if (description !== undefined && (typeof description !== 'string' || !description.trim())) return '"description" must be a non-empty string';

@@ -16,9 +16,11 @@ export function catalogInfo(context: ServerContext): CatalogInfo {
       id: e.id,
       description: e.description,
       service: e.service,
+      serviceEn: e.serviceEn,
       names: e.names,
       origin: e.origin ?? 'builtin',
       deprecated: e.deprecated,
+      editions: e.editions,
     })),
   };
 }

@@ -25,10 +25,8 @@ export async function doComplete(context: ServerContext, params: CompletionParam
   const sharedRange = context.completionEditRangeDefault;
   const catalog = context.catalogState.catalog;
   let candidates = completionCandidates(catalog, at.typed);
-  // A huge user or imported catalog: send what starts with the typed text, at most MAX_ITEMS, and let
-  // the editor ask again as the user types (isIncomplete) rather than ship 100,000 items.
-  const incomplete = candidates.length > MAX_ITEMS;
-  if (incomplete) candidates = candidates.filter((c) => (c.kind === 'namespace' ? c.path : c.event.id).startsWith(at.typed)).slice(0, MAX_ITEMS);
+  // A huge user or imported catalog: send what starts with the typed text, at most MAX_ITEMS.
+  if (candidates.length > MAX_ITEMS) candidates = candidates.filter((c) => (c.kind === 'namespace' ? c.path : c.event.id).startsWith(at.typed)).slice(0, MAX_ITEMS);
   const items = candidates.map((candidate, index): CompletionItem => {
     const sortText = String(index).padStart(4, '0');
     if (candidate.kind === 'namespace') {
@@ -56,8 +54,10 @@ export async function doComplete(context: ServerContext, params: CompletionParam
     };
   });
   // Every item replaces the same token with its label: one shared edit range keeps the list small
-  // (432 items after `event_id.iaas.`) where the client supports it.
-  return { isIncomplete: incomplete, itemDefaults: sharedRange ? { editRange: range } : undefined, items };
+  // (a level's groups and events) where the client supports it.
+  // The candidates depend on the typed text (one level, plus deeper matches of the segment being
+  // typed): the editor must ask again as the user types rather than filter this list.
+  return { isIncomplete: true, itemDefaults: sharedRange ? { editRange: range } : undefined, items };
 }
 
 /** Adds the documentation block when an item is focused, to keep the list response small. */

@@ -17,7 +17,7 @@ export async function doWorkspaceSymbols(context: ServerContext, index: Workspac
     const location = index.definitionOf(event) ?? (await index.usagesOf(event.id))[0];
     if (!location) continue;
     symbols.push({
-      name: symbolName(event),
+      name: symbolName(event, context.locale),
       kind: SymbolKind.Event,
       containerName: event.service,
       location,

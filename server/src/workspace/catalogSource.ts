@@ -1,6 +1,6 @@
 /**
- * Where an event is defined: its row in the catalog source (the built-in list
- * shipped in catalog/source/, or an imported list or user catalog file named in
+ * Where an event is defined: its row in the catalog source (the built-in catalog
+ * shipped as catalog/events.json, or an imported list or user catalog file named in
  * the catalog's sources). Go to Definition and Workspace Symbols point there.
  */
 import * as fs from 'fs';
@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { CatalogEvent } from '../core/catalog';
 import { lineStarts } from '../core/lines';
 
-export const BUILTIN_SOURCE_FILE = path.join('catalog', 'source', 'cloudtrail-event-list.ko.md');
+// One event per line: Go to Definition lands on the event's row.
+export const BUILTIN_SOURCE_FILE = path.join('catalog', 'events.json');
 
 /**
  * The first `relative` found in `start` or a folder above it. The bundle runs
@@ -26,6 +27,16 @@ export function findUpward(start: string, relative: string, maxLevels = 8): stri
     dir = parent;
   }
   return undefined;
+}
+
+/**
+ * catalog/events.json beside the extension's (or the repository's) package.json. Not the first
+ * one upward: tsc re-serializes an imported JSON file into out/, with other line breaks.
+ */
+function shippedCatalogFile(): string | undefined {
+  const manifest = findUpward(__dirname, 'package.json');
+  const file = manifest && path.join(path.dirname(manifest), BUILTIN_SOURCE_FILE);
+  return file && fs.existsSync(file) ? file : undefined;
 }
 
 export interface Row {
@@ -64,7 +75,7 @@ export class CatalogSources {
   private readonly cache = new Map<string, CachedFile>();
   readonly builtinPath: string | undefined;
 
-  constructor(builtinPath: string | undefined = findUpward(__dirname, BUILTIN_SOURCE_FILE)) {
+  constructor(builtinPath: string | undefined = shippedCatalogFile()) {
     this.builtinPath = builtinPath;
   }
 

@@ -3,6 +3,7 @@
  * Korean (or other-language) description. Pure.
  */
 import { CatalogEvent } from '../core/catalog';
+import { eventTitle } from '../core/markdown';
 
 /** Makes texts comparable: NFC (macOS input methods may send decomposed Hangul), lower case. */
 const fold = (text: string) => text.normalize('NFC').toLowerCase();
@@ -56,9 +57,9 @@ export function searchEvents(events: readonly CatalogEvent[], query: string, max
 
 /**
  * The name a symbol is listed under. VS Code filters the server's answer again
- * by fuzzy-matching the query against this name alone, so it carries both the
- * description and the ID: either kind of query keeps it.
+ * by fuzzy-matching the query against this name alone, so it carries the Korean
+ * description, the name in the UI language and the ID: each kind of query keeps it.
  */
-export function symbolName(event: CatalogEvent): string {
-  return `${event.description} (${event.id})`;
+export function symbolName(event: CatalogEvent, locale?: string): string {
+  return `${eventTitle(event, locale)} (${event.id})`;
 }

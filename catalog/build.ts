@@ -1,0 +1,130 @@
+/**
+ * Builds the built-in catalog (catalog/events.json) from NHN Cloud's published event lists and
+ * the seed list: pure, pages in, JSON text and a record of the upstream errata out. The parser is
+ * the one the server uses for lists imported at run time, so both read the pages the same way.
+ */
+import { isRefused, listEditionOfPath, listLanguageOfPath, ListLanguage, parseEventList, ParsedList, ParseProblem, summarizeList } from '../server/src/core/catalogParser';
+import { BuiltinCatalogData, BuiltinEventRow, PUBLIC_EDITION } from '../server/src/core/builtinData';
+
+export interface Provenance {
+  /** `owner/name` of the documentation repository. */
+  repository: string;
+  commit: string;
+  /** Date of that commit, `YYYY-MM-DD`. */
+  date: string;
+}
+
+export interface Page {
+  /** Path inside the documentation repository: `ko/event-list.md`, `ko/event-list-gov.md`, `en/event-list.md`. */
+  path: string;
+  text: string;
+}
+
+/** What the generator did with a page: its summary line and every row it did not use as written. */
+export interface PageReport {
+  path: string;
+  language: ListLanguage;
+  edition: string;
+  summary: string;
+  problems: ParseProblem[];
+}
+
+export interface BuildResult {
+  json: string;
+  reports: PageReport[];
+  counts: { events: number; services: number; retired: number; editions: number };
+}
+
+const LANGUAGES: readonly ListLanguage[] = ['ko', 'en', 'ja', 'zh'];
+
+/** `ko/event-list.md`, `en/event-list.md`, `ko/event-list-gov.md`: the pages that are event lists. */
+export const isEventListPage = (path: string): boolean => /^(ko|en|ja|zh)\/event-list(-[a-z0-9]+)?\.md$/.test(path);
+
+interface ParsedPage {
+  page: Page;
+  language: ListLanguage;
+  edition: string;
+  parsed: ParsedList;
+}
+
+/**
+ * Builds events.json. Every event of every page is kept, merged by ID: the Korean pages give
+ * the name and service, the other languages add their names, and each edition whose page lists
+ * the ID is recorded. Seed IDs that no page lists any more become `retired`. Throws when a page
+ * is not an event list at all, so a changed page layout cannot silently empty the catalog.
+ */
+export function buildCatalog(pages: readonly Page[], seedText: string, provenance: Provenance): BuildResult {
+  const parsedPages: ParsedPage[] = pages.filter((page) => isEventListPage(page.path)).map((page) => {
+    const language = listLanguageOfPath(page.path) ?? 'ko';
+    const parsed = parseEventList(page.text, language);
+    if (isRefused(parsed)) throw new Error(`${page.path}: not an event list (${summarizeList(parsed)}; ${parsed.problems[0]?.message ?? ''})`);
+    return { page, language, edition: listEditionOfPath(page.path) ?? PUBLIC_EDITION, parsed };
+  });
+  if (!parsedPages.some((p) => p.language === 'ko' && p.edition === PUBLIC_EDITION)) throw new Error('ko/event-list.md is missing: it is the base of the catalog.');
+
+  // Korean pages first (public edition first): they name the events and their services.
+  const order = (p: ParsedPage) => LANGUAGES.indexOf(p.language) * 100 + (p.edition === PUBLIC_EDITION ? 0 : 1);
+  parsedPages.sort((a, b) => order(a) - order(b) || a.page.path.localeCompare(b.page.path));
+
+  const editions = [PUBLIC_EDITION, ...[...new Set(parsedPages.map((p) => p.edition))].filter((e) => e !== PUBLIC_EDITION).sort()];
+  const services: Array<{ ko: string; en?: string }> = [];
+  const serviceIndex = new Map<string, number>();
+  const serviceOf = (ko: string) => {
+    let index = serviceIndex.get(ko);
+    if (index === undefined) {
+      index = services.push({ ko }) - 1;
+      serviceIndex.set(ko, index);
+    }
+    return index;
+  };
+  const rows = new Map<string, BuiltinEventRow>();
+  for (const { language, edition, parsed } of parsedPages) {
+    for (const event of parsed.events) {
+      let row = rows.get(event.id);
+      if (!row) {
+        // An ID no Korean page lists (none today) takes its first page's name and heading.
+        row = { id: event.id, service: serviceOf(event.service), ko: event.description, editions: [] };
+        rows.set(event.id, row);
+      } else if (language !== 'ko') {
+        const name = event.description;
+        if (language === 'en') services[row.service].en ??= event.service;
+        // NHN's Chinese page is its English text: a "Chinese" name equal to the English one says nothing.
+        if (name !== row.ko && !(language === 'zh' && name === row.en)) row[language] ??= name;
+      }
+      if (!row.editions.includes(edition)) row.editions.push(edition);
+    }
+  }
+  for (const row of rows.values()) row.editions.sort((a, b) => editions.indexOf(a) - editions.indexOf(b));
+
+  const seed = parseEventList(seedText, 'ko');
+  const retired: BuiltinEventRow[] = seed.events
+    .filter((event) => !rows.has(event.id))
+    .map((event) => ({ id: event.id, service: serviceOf(event.service), ko: event.description, editions: [] }));
+
+  const data: BuiltinCatalogData = {
+    $comment: 'Generated by `npm run catalog:update` from NHN Cloud\'s published event lists and catalog/source/ (the seed). Do not edit; see catalog/README.md.',
+    source: provenance,
+    editions,
+    services,
+    events: [...rows.values()],
+    retired,
+  };
+  const reports = parsedPages.map(({ page, language, edition, parsed }) => ({ path: page.path, language, edition, summary: summarizeList(parsed), problems: parsed.problems }));
+  return { json: renderJson(data), reports, counts: { events: rows.size, services: services.length, retired: retired.length, editions: editions.length } };
+}
+
+/** One event per line: compact, and a catalog update reads as a line-per-event diff. */
+function renderJson(data: BuiltinCatalogData): string {
+  const list = (rows: readonly unknown[]) => (rows.length ? `[\n${rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]` : '[]');
+  return [
+    '{',
+    `  "$comment": ${JSON.stringify(data.$comment)},`,
+    `  "source": ${JSON.stringify(data.source)},`,
+    `  "editions": ${JSON.stringify(data.editions)},`,
+    `  "services": ${list(data.services)},`,
+    `  "events": ${list(data.events)},`,
+    `  "retired": ${list(data.retired)}`,
+    '}',
+    '',
+  ].join('\n');
+}
