@@ -4,7 +4,8 @@
  * publishDiagnostics / codeAction, in many languages and formats.
  */
 import * as assert from 'assert';
-import { CompletionItem, DiagnosticSeverity, MarkupContent, Range, TextEdit } from 'vscode-languageserver-protocol';
+import { CompletionItem, CompletionItemKind, DiagnosticSeverity, MarkupContent, Range, TextEdit } from 'vscode-languageserver-protocol';
+import { builtinCatalog } from '../../server/src/core/builtin';
 import { compact, cursor, positionAt, TestClient } from './lspClient';
 
 let uriCounter = 0;
@@ -111,11 +112,11 @@ describe('language server over LSP (in-band)', () => {
     }
     const find = (items: CompletionItem[], label: string) => items.find((i) => i.label === label);
 
-    it('inside a TS string: instance IDs with Korean details, edit range = the whole token', async () => {
+    it('inside a TS string: instance IDs with Korean (and UI language) details, edit range = the whole token', async () => {
       const { items } = await complete('typescript', 'ts', 'const x = "event_id.iaas.inst|";');
       const item = find(items, 'event_id.iaas.instance.create');
       assert.ok(item, 'event_id.iaas.instance.create offered');
-      assert.strictEqual(item!.detail, '인스턴스 생성');
+      assert.strictEqual(item!.detail, '인스턴스 생성 · Create Instance');
       const edit = item!.textEdit as TextEdit;
       assert.deepStrictEqual(compact(edit.range), [0, 11, 0, 29]);
       assert.strictEqual(apply('const x = "event_id.iaas.inst";', edit), 'const x = "event_id.iaas.instance.create";');
@@ -128,20 +129,28 @@ describe('language server over LSP (in-band)', () => {
       assert.strictEqual(apply('x = "event_id.iaas.instance.creat"', edit), 'x = "event_id.iaas.instance.create"');
     });
 
-    it('after a bare event_id in YAML: every service namespace', async () => {
+    /** `event_id.<service>.` for every second segment of the public edition's IDs, sorted. */
+    const topNamespaces = () => {
+      const catalog = builtinCatalog();
+      return [...new Set(catalog.events.filter((e) => catalog.inEdition(e)).map((e) => `event_id.${e.segments[1]}.`))].sort();
+    };
+
+    it('after a bare event_id in YAML: every service namespace, and no events yet (one level at a time)', async () => {
       const { items } = await complete('yaml', 'yaml', 'filter: event_id|');
       assert.ok(find(items, 'event_id.iaas.'));
-      assert.strictEqual(items.filter((i) => i.kind !== 9).length, 520);
+      assert.deepStrictEqual(items.filter((i) => i.kind === CompletionItemKind.Module).map((i) => i.label).sort(), topNamespaces());
+      assert.strictEqual(items.filter((i) => i.kind !== CompletionItemKind.Module).length, 0);
     });
 
     it('namespace items carry the count of events below', async () => {
       const { items } = await complete('yaml', 'yaml', 'filter: event_id.iaas.|');
-      assert.strictEqual(find(items, 'event_id.iaas.instance_action.')!.detail, '13 events');
+      assert.strictEqual(find(items, 'event_id.iaas.instance_action.')!.detail, `${builtinCatalog().eventsUnder('event_id.iaas.instance_action').length} events`);
     });
 
     it('right after a quote opened for an event ID', async () => {
       const { items } = await complete('python', 'py', 'if e.event_id == "|"');
-      assert.strictEqual(find(items, 'event_id.org.update')?.detail, '조직 정보 수정');
+      assert.strictEqual(find(items, 'event_id.org.')?.detail, `${builtinCatalog().eventsUnder('event_id.org').length} events`);
+      assert.deepStrictEqual(items.map((i) => i.label).sort(), topNamespaces());
     });
 
     it('a client that applies itemDefaults.editRange gets one shared range instead of an edit per item', async () => {
@@ -154,7 +163,7 @@ describe('language server over LSP (in-band)', () => {
       assert.deepStrictEqual(compact(list!.itemDefaults!.editRange as Range), [0, 11, 0, 29]);
       const item = find(list!.items, 'event_id.iaas.instance.create')!;
       assert.strictEqual(item.textEdit, undefined, 'the label is the text to insert');
-      assert.strictEqual(item.detail, '인스턴스 생성');
+      assert.strictEqual(item.detail, '인스턴스 생성 · Create Instance');
       lean.dispose();
     });
 
@@ -181,8 +190,9 @@ describe('language server over LSP (in-band)', () => {
     });
 
     it('a shared description names the sibling ID', async () => {
-      const value = await hover('yaml', 'yaml', 'on: event_id.iaas.instance_action.st|art');
-      assert.match(value!, /event_id\.iaas\.instance_action\.unshelve/);
+      const value = await hover('yaml', 'yaml', 'on: event_id.iaas.instance_action.st|op');
+      assert.match(value!, /^\*\*인스턴스 중지\*\*/);
+      assert.match(value!, /event_id\.rds_for_mysql\.instance\.stop/);
     });
 
     it('a wildcard: how many events and a capped list', async () => {

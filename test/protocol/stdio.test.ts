@@ -33,11 +33,14 @@ describe('built server over stdio (dist/server.js --stdio)', function () {
   it('completes and hovers in YAML', async () => {
     const uri = 'file:///stdio/alerts.yaml';
     await client.open(uri, 'yaml', 'rules:\n  - event: event_id.backup.\n');
-    const list = await client.completion(uri, { line: 1, character: 27 });
+    const services = await client.completion(uri, { line: 1, character: 27 });
+    assert.ok(services!.items.some((i) => i.label === 'event_id.backup.client.'), 'the next level of the namespace');
+    await client.change(uri, { start: { line: 1, character: 27 }, end: { line: 1, character: 27 } }, 'client.');
+    const list = await client.completion(uri, { line: 1, character: 34 });
     const item = list!.items.find((i) => i.label === 'event_id.backup.client.register');
     assert.strictEqual(item?.detail, '백업 서버 등록');
-    assert.deepStrictEqual(compact((item!.textEdit as TextEdit).range), [1, 11, 1, 27]);
-    await client.change(uri, { start: { line: 1, character: 27 }, end: { line: 1, character: 27 } }, 'client.register');
+    assert.deepStrictEqual(compact((item!.textEdit as TextEdit).range), [1, 11, 1, 34]);
+    await client.change(uri, { start: { line: 1, character: 34 }, end: { line: 1, character: 34 } }, 'register');
     const hover = await client.hover(uri, { line: 1, character: 20 });
     assert.match((hover!.contents as MarkupContent).value, /\*\*백업 서버 등록\*\*/);
   });
