@@ -30,7 +30,15 @@ import { compact, TestClient } from './lspClient';
 // out/test/protocol -> repository root
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'workspace-index');
-const CATALOG_SOURCE = path.join(ROOT, 'catalog', 'source', 'cloudtrail-event-list.ko.md');
+/** The built-in catalog, one event per line: Go to Definition and symbols land on the event's line. */
+const CATALOG_SOURCE = path.join(ROOT, 'catalog', 'events.json');
+/** Where `id` is in catalog/events.json, in the form `where` gives: `catalog:line:start-end`. */
+function catalogRow(id: string): string {
+  const lines = fs.readFileSync(CATALOG_SOURCE, 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(`{"id":"${id}"`));
+  const start = lines[line].indexOf(id);
+  return `catalog:${line}:${start}-${start + id.length}`;
+}
 
 const CREATE = 'event_id.iaas.instance.create';
 const DELETE = 'event_id.iaas.instance.delete';
@@ -171,7 +179,7 @@ describe('workspace index and navigation over LSP (in-band, temporary workspace)
     it('with includeDeclaration, the catalog row comes first', async () => {
       await openFromDisk('src/app.ts', 'typescript');
       const found = await references('src/app.ts', CREATE, true);
-      assert.strictEqual(found && where(found[0]), 'catalog:6:9-38');
+      assert.strictEqual(found && where(found[0]), catalogRow(CREATE));
       assert.strictEqual(found?.length, 5);
     });
 
@@ -196,11 +204,11 @@ describe('workspace index and navigation over LSP (in-band, temporary workspace)
       ]);
     });
 
-    it('Go to Definition opens the ID\'s row in the catalog source', async () => {
+    it('Go to Definition opens the ID\'s line in catalog/events.json', async () => {
       await openFromDisk('docs/NOTES.md', 'markdown');
       const definition = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('docs/NOTES.md') }, position: positionOf('docs/NOTES.md', REGISTER) })) as Location;
-      assert.strictEqual(where(definition), 'catalog:510:10-41');
-      assert.match(fs.readFileSync(CATALOG_SOURCE, 'utf8').split('\n')[definition.range.start.line], /^\|백업 서버 등록\|event_id\.backup\.client\.register\|$/);
+      assert.strictEqual(where(definition), catalogRow(REGISTER));
+      assert.match(fs.readFileSync(CATALOG_SOURCE, 'utf8').split('\n')[definition.range.start.line], /^\s*\{"id":"event_id\.backup\.client\.register","service":\d+,"ko":"백업 서버 등록"/);
     });
 
     it('no definition for an unknown ID', async () => {
@@ -209,9 +217,9 @@ describe('workspace index and navigation over LSP (in-band, temporary workspace)
     });
 
     const symbolCases: { name: string; query: string; first: string; container: string; row: string }[] = [
-      { name: 'by Korean description', query: '인스턴스 생성', first: `인스턴스 생성 (${CREATE})`, container: '기본 인프라 서비스', row: 'catalog:6:9-38' },
-      { name: 'by part of an ID', query: 'backup.client.reg', first: `백업 서버 등록 (${REGISTER})`, container: 'Backup', row: 'catalog:510:10-41' },
-      { name: 'by fuzzy ID letters', query: 'bkrestapply', first: '복구 신청 (event_id.backup.restoration.apply)', container: 'Backup', row: 'catalog:515:7-40' },
+      { name: 'by Korean description', query: '인스턴스 생성', first: `인스턴스 생성 · Create Instance (${CREATE})`, container: '기본 인프라 서비스', row: catalogRow(CREATE) },
+      { name: 'by part of an ID', query: 'backup.client.reg', first: `백업 서버 등록 · Register Backup Server (${REGISTER})`, container: 'Backup', row: catalogRow(REGISTER) },
+      { name: 'by fuzzy ID letters', query: 'bkrestapply', first: '복구 신청 · Apply for Restoration (event_id.backup.restoration.apply)', container: 'Backup', row: catalogRow('event_id.backup.restoration.apply') },
     ];
     for (const c of symbolCases) {
       it(`Workspace Symbols finds events ${c.name}, located at their catalog row`, async () => {
