@@ -136,10 +136,12 @@ export class TestClient {
     return client;
   }
 
-  async initialize(settings: Record<string, unknown> = {}, initializationOptions: unknown = {}, completionItemDefaults: string[] = []) {
+  /** `locale`: the client's display language, as LSP's InitializeParams.locale carries it (Neovim, Helix). */
+  async initialize(settings: Record<string, unknown> = {}, initializationOptions: unknown = {}, completionItemDefaults: string[] = [], locale?: string) {
     this.settings = settings;
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      locale,
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: true } },
