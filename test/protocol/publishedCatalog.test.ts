@@ -60,6 +60,25 @@ describe('published catalog over LSP (in-band): editions, languages, level-by-le
       assert.match((hover!.contents as MarkupContent).value, /_Listed only in the gov edition\(s\), not in public_/);
     });
 
+    it('targeting the gov edition: its own IDs get no note, IDs of the other editions still do', async () => {
+      await client.setSettings({ catalog: { edition: 'gov' } });
+      const uri = uriFor('yaml');
+      await client.open(uri, 'yaml', `a: ${SYNC_SUSPEND}\nb: ${WORKLOAD_CREATE}\n`);
+      const diagnostics = await client.diagnostics(uri, (ds) => ds.length === 1);
+      assert.deepStrictEqual(diagnostics.map((d) => [d.range.start.line, d.code, d.severity]), [[1, 'not-in-edition', DiagnosticSeverity.Information]]);
+      assert.match(diagnostics[0].message, /not in the gov edition this workspace targets/);
+    });
+
+    it('changing the edition setting re-checks open files: the note goes, and comes back', async () => {
+      const uri = uriFor('ts');
+      await client.open(uri, 'typescript', `const id = "${WORKLOAD_CREATE}";\n`);
+      assert.strictEqual((await client.diagnostics(uri, (ds) => ds.length === 1))[0].code, 'not-in-edition');
+      await client.setSettings({ catalog: { edition: 'ncgn' } });
+      assert.deepStrictEqual(await client.diagnostics(uri, (ds) => ds.length === 0), []);
+      await client.setSettings({ catalog: { edition: 'public' } });
+      assert.strictEqual((await client.diagnostics(uri, (ds) => ds.length === 1))[0].code, 'not-in-edition');
+    });
+
     it('a typo of an ID only the newer lists have: a warning naming it, and a quick fix to it', async () => {
       const uri = uriFor('py');
       const text = 'if e.event_id == "event_id.skm.keystore.craete":\n    pass\n';
@@ -72,6 +91,26 @@ describe('published catalog over LSP (in-band): editions, languages, level-by-le
       assert.strictEqual(action.edit!.changes![uri][0].newText, 'event_id.skm.keystore.create');
     });
 
+    it('completion offers only the targeted edition\'s events; a regional edition gets its own', async () => {
+      const marked = 'id: "event_id.iaas.ncs.workload.|"';
+      const { text, offset } = cursor(marked);
+      const uri = uriFor('yaml');
+      await client.open(uri, 'yaml', text);
+      const labels = async () => ((await client.completion(uri, positionAt(text, offset)))?.items ?? []).map((i) => i.label);
+      const catalog = builtinCatalog();
+      const inPublic = catalog.eventsUnder('event_id.iaas.ncs.workload').filter((e) => catalog.inEdition(e)).map((e) => e.id);
+      assert.ok(inPublic.length > 0);
+      assert.deepStrictEqual(await labels(), inPublic);
+      await client.setSettings({ catalog: { edition: 'ncgn' } });
+      // The catalog is rebuilt for the edition; ask until the new one answers.
+      const deadline = Date.now() + 5000;
+      let offered = await labels();
+      while (!offered.includes(WORKLOAD_CREATE) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        offered = await labels();
+      }
+      assert.ok(offered.includes(WORKLOAD_CREATE), offered.join(', '));
+    });
   });
 
   describe('names in the client\'s language (InitializeParams.locale)', () => {
