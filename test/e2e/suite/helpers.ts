@@ -4,6 +4,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { BuiltinCatalogData } from '../../../server/src/core/builtinData';
 
 export const EXTENSION_ID = 'nhncloud-tools.cloudtrail-event-ids';
 export const SOURCE = 'cloudtrail-events';
@@ -35,6 +36,14 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed (an engines.vscode above the running VS Code hides it)`);
   await extension.activate();
   return extension;
+}
+
+/** The extension's built-in catalog, catalog/events.json: its lines (one event per line) and its data. */
+export async function bundledCatalog(): Promise<{ lines: string[]; data: BuiltinCatalogData }> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'catalog', 'events.json')));
+  return { lines: text.split('\n'), data: JSON.parse(text) as BuiltinCatalogData };
 }
 
 export function workspaceRoot(): vscode.Uri {

@@ -1,14 +1,21 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CloudTrailEventsApi } from '../../../client/src/api';
-import { activateExtension, compact, fixtureUri, openFixture, waitFor, workspaceRoot } from './helpers';
+import { activateExtension, bundledCatalog, compact, fixtureUri, openFixture, waitFor, workspaceRoot } from './helpers';
 
 /** Used only in navigation/ (see test/fixtures/workspace/README.md): 4 usages in 3 files. */
 const ID = 'event_id.backup.restoration.apply';
 const DESCRIPTION = '복구 신청';
-const CATALOG_SOURCE = '/catalog/source/cloudtrail-event-list.ko.md';
-/** Its row in the catalog source: line 516, after `|복구 신청|`. */
-const CATALOG_ROW = 'catalog:515:7-40';
+/** The built-in catalog, one event per line: definitions and symbols land on the event's line. */
+const CATALOG_SOURCE = '/catalog/events.json';
+/** The ID's line in the extension's catalog/events.json, as `where` shows it: `catalog:line:start-end`. */
+async function catalogRow(): Promise<{ where: string; line: number }> {
+  const { lines } = await bundledCatalog();
+  const line = lines.findIndex((l) => l.includes(`{"id":"${ID}"`));
+  assert.ok(line >= 0, `${ID} in catalog/events.json`);
+  const start = lines[line].indexOf(ID);
+  return { where: `catalog:${line}:${start}-${start + ID.length}`, line };
+}
 const USAGES = ['navigation/RESTORE.md:2:1-34', 'navigation/restore.py:0:8-41', 'navigation/restore.py:1:21-54', 'navigation/restore.yaml:1:11-44'];
 
 type Node = unknown;
@@ -86,7 +93,7 @@ describe('navigation: workspace usages, references, definition, symbols', () => 
       const shown = locations.map(where).sort();
       return shown.length >= USAGES.length + 1 ? shown : undefined;
     });
-    assert.deepStrictEqual(found, [CATALOG_ROW, ...USAGES].sort());
+    assert.deepStrictEqual(found, [(await catalogRow()).where, ...USAGES].sort());
   });
 
   it('document highlights mark the ID\'s occurrences in the file', async () => {
@@ -98,24 +105,27 @@ describe('navigation: workspace usages, references, definition, symbols', () => 
     ]);
   });
 
-  it('Go to Definition opens the ID\'s row in the catalog source', async () => {
+  it('Go to Definition opens the ID\'s line in catalog/events.json', async () => {
     const { document, position } = await positionOfId('navigation/restore.yaml');
     const [definition] = await waitFor('a definition', async () => {
       const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position);
       return found.length ? found : undefined;
     });
-    assert.strictEqual(where(definition), CATALOG_ROW);
+    const row = await catalogRow();
+    assert.strictEqual(where(definition), row.where);
     const source = await vscode.workspace.openTextDocument('targetUri' in definition ? definition.targetUri : definition.uri);
-    assert.strictEqual(source.lineAt(515).text, `|${DESCRIPTION}|${ID}|`);
+    const text = source.lineAt(row.line).text.trim();
+    assert.ok(text.startsWith(`{"id":"${ID}","service":`) && text.includes(`"ko":"${DESCRIPTION}"`), text);
   });
 
   it('Workspace Symbols (Ctrl+T) finds the event by its Korean description, at its catalog row', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', DESCRIPTION);
-    const symbol = symbols.find((s) => s.name === `${DESCRIPTION} (${ID})`);
+    // The Korean description, then the name in VS Code's display language (English here).
+    const symbol = symbols.find((s) => s.name === `${DESCRIPTION} · Apply for Restoration (${ID})`);
     assert.ok(symbol, symbols.map((s) => s.name).join(', '));
     assert.strictEqual(symbol.kind, vscode.SymbolKind.Event);
     assert.strictEqual(symbol.containerName, 'Backup');
-    assert.strictEqual(where(symbol.location), CATALOG_ROW);
+    assert.strictEqual(where(symbol.location), (await catalogRow()).where);
   });
 
   it('the tree shows each event\'s usage count as a badge, with the exact count in its tooltip', async () => {
