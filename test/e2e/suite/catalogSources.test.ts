@@ -41,7 +41,7 @@ describe('catalog sources', function () {
   });
 
   it('Import Official Event List… adds the list to the setting, and diagnostics follow the newer list', async () => {
-    const document = await openScratch('newer-events.yaml', 'a: event_id.iaas.image.create_end\n');
+    const document = await openScratch('newer-events.yaml', 'a: event_id.iaas.flow_log_logger.create\n');
     await vscode.window.showTextDocument(document);
     await waitFor('the built-in catalog to flag the newer ID', () => (ourDiagnostics(document.uri).length === 1 ? true : undefined));
 
@@ -51,9 +51,9 @@ describe('catalog sources', function () {
     assert.deepStrictEqual(vscode.workspace.getConfiguration('cloudtrailEvents').get('catalog.officialLists'), [list]);
     await waitFor('the imported list to accept the newer ID', () => (ourDiagnostics(document.uri).length === 0 ? true : undefined));
 
-    const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 33));
-    const item = items.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'event_id.iaas.image.create_end');
-    assert.strictEqual(item?.detail, '이미지 생성 완료');
+    const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 39));
+    const item = items.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'event_id.iaas.flow_log_logger.create');
+    assert.strictEqual(item?.detail, '플로우 로그 로거 생성');
   });
 
   it('a list that is not an event list is refused and the setting is left alone', async () => {

@@ -16,12 +16,16 @@ const CASES: { name: string; file: string; text: string }[] = [
   { name: 'cursor inside the token replaces the text after it too', file: 'completion3.ts', text: 'const id = "‹event_id.iaas.inst|ance.cr›";\n' },
 ];
 
-/** A few of the IDs every case must offer, with their Korean descriptions. */
+/**
+ * A few of the IDs every case must offer (`inst` is being typed: deeper events whose rest holds
+ * its letters in order), with their details: the Korean description, then the name in VS Code's
+ * display language (English here).
+ */
 const EXPECTED: [string, string][] = [
-  ['event_id.iaas.instance.create', '인스턴스 생성'],
-  ['event_id.iaas.instance.delete', '인스턴스 삭제'],
-  ['event_id.iaas.instance_action.reboot', '인스턴스 재부팅'],
-  ['event_id.iaas.instance_template.create', '인스턴스 템플릿 생성'],
+  ['event_id.iaas.instance.create', '인스턴스 생성 · Create Instance'],
+  ['event_id.iaas.instance.delete', '인스턴스 삭제 · Delete Instance'],
+  ['event_id.iaas.instance_action.reboot', '인스턴스 재부팅 · Reboot Instance'],
+  ['event_id.iaas.instance_template.create', '인스턴스 템플릿 생성 · Create Instance Template'],
 ];
 
 async function completionsAt(document: vscode.TextDocument, offset: number): Promise<vscode.CompletionItem[]> {
