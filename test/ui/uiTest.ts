@@ -12,9 +12,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
+import type { BuiltinCatalogData } from '../../server/src/core/builtinData';
 import { CodeServer, copyWorkspace, launchChromium, REPO_ROOT, startCodeServer } from '../e2e/codeServer';
 
 const DEMO_FILE = 'auditRules.ts';
+
+/** The tree's service groups as an English display language labels them, in catalog order: NHN's English headings (Korean where the English page lacks the service). */
+function serviceHeadings(): string[] {
+  const data = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'catalog', 'events.json'), 'utf8')) as BuiltinCatalogData;
+  const used = new Set(data.events.map((event) => event.service));
+  return data.services.filter((_, i) => used.has(i)).map((service) => service.en ?? service.ko);
+}
 const STEP_TIMEOUT = 30_000;
 
 interface Args {
@@ -172,19 +180,26 @@ function steps(shots: string): Step[] {
       },
     },
     {
-      name: 'the CloudTrail Events view lists the services; a service and a resource expand to Korean event names',
+      name: 'the CloudTrail Events view lists the services in catalog order, first to last; a service and a resource expand to Korean event names',
       run: async page => {
+        const headings = serviceHeadings();
         await page.keyboard.press('Control+J'); // hide the panel: more room for the tree
         await page.locator('.activitybar .action-item a[aria-label^="CloudTrail Events"]').click();
         const sidebar = page.locator('#workbench\\.parts\\.sidebar');
-        const service = sidebar.locator('.monaco-list-row[aria-label^="Service 기본 인프라 서비스"]');
+        const serviceRow = (heading: string): Locator => sidebar.locator(`.monaco-list-row[aria-label^="Service ${heading},"]`);
+        const service = serviceRow('Default Infrastructure Service');
         await service.waitFor();
-        const services = await sidebar.locator('.monaco-list-row[aria-label^="Service "]').count();
-        if (services !== 7) throw new Error(`expected 7 services, the view shows ${services}`);
+        const top = await sidebar.locator('.monaco-list-row[data-index="0"]').getAttribute('aria-label');
+        if (!top?.startsWith(`Service ${headings[0]},`)) throw new Error(`expected ${headings[0]} first, the view starts with ${top}`);
+        // ${headings.length} services do not fit in the view (its rows are virtual): go to the last one and back.
+        await sidebar.locator('.monaco-list').first().focus();
+        await page.keyboard.press('End');
+        await serviceRow(headings[headings.length - 1]).waitFor();
+        await page.keyboard.press('Home');
         await service.click();
         const resource = sidebar.locator('.monaco-list-row[aria-label^="Resource instance,"]');
         await resource.click();
-        await sidebar.locator('.monaco-list-row', { hasText: '인스턴스 생성' }).first().waitFor();
+        await sidebar.locator('.monaco-list-row', { hasText: '인스턴스 생성 · Create Instance' }).first().waitFor();
         await sidebar.locator('.monaco-list-row', { hasText: 'event_id.iaas.instance.create' }).first().waitFor();
         await screenshot(page, shots, 'tree.png');
       },
