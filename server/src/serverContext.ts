@@ -6,6 +6,7 @@ import { fileURLToPath } from 'url';
 import { Connection, DidChangeWatchedFilesParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogState } from './catalogState';
+import { EditTracker } from './editTracker';
 import { Finding, IdScan, rescanIds } from './core/analyze';
 import { matchGlob } from './core/glob';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, Settings } from './settings';
@@ -48,6 +49,7 @@ export function findingAt(findings: readonly Finding[], offset: number): Finding
 
 export class ServerContext {
   readonly documents = new TextDocuments(TextDocument);
+  readonly edits = new EditTracker();
   readonly catalogState = new CatalogState();
   /** The VS Code UI language (from initializationOptions), for hover labels and name order. */
   locale: string | undefined;

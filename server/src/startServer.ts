@@ -80,7 +80,7 @@ export function startServer(connection: Connection): ServerContext {
     workspaceIndex.initialize(params);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -134,7 +134,13 @@ export function startServer(connection: Connection): ServerContext {
   });
 
   documents.onDidChangeContent((change) => diagnostics.schedule(change.document.uri));
+  // Saving ends typing: the ID at the cursor is checked like the rest.
+  documents.onDidSave((event) => {
+    context.edits.forget(event.document.uri);
+    diagnostics.schedule(event.document.uri);
+  });
   documents.onDidClose((event) => {
+    context.edits.forget(event.document.uri);
     context.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -153,7 +159,7 @@ export function startServer(connection: Connection): ServerContext {
   connection.onRequest(UsagesRequest.type, () => workspaceIndex.counts());
   connection.onRequest(UsageLocationsRequest.type, safely(context, 'Usage locations', [], (params) => usageLocations(workspaceIndex, params)));
 
-  documents.listen(connection);
+  documents.listen(context.edits.observe(connection));
   connection.listen();
   return context;
 }

@@ -21,6 +21,8 @@ export type FindingKind =
   | 'prefix'
   /** A built-in event missing from the imported official list. */
   | 'retired'
+  /** A group of phase events written as one event (`event_id.iaas.cluster.create`: its events are `.start/.end/.failed`). */
+  | 'group'
   /** Looks like an event ID but is not in the catalog. */
   | 'unknown';
 
@@ -41,6 +43,15 @@ const WILDCARD = /[*%]/;
 const FILE_SUFFIX = /\.(?:json|jsonl|ndjson|ya?ml|log|txt|md|csv|tsv|xml|html?|gz|zip|bz2|xz|bak|tmp|out|sql|sh|py|ts|js|\d[\d-]*)$/i;
 // An upper-case segment in documentation is a placeholder: `event_id.SERVICE.RESOURCE.ACTION`.
 const PLACEHOLDER_SEGMENT = /\.[A-Z][A-Z0-9_]+(?=\.|$)/;
+
+// The last segments of events that are phases of one operation (`….create.start`, `….create.end`, `….create.failed`).
+const PHASES = new Set(['start', 'end', 'failed', 'fail', 'success', 'succeeded', 'complete', 'completed', 'error']);
+
+/** True when every child of `path` is an event naming a phase: the namespace is one operation, not a resource. */
+function isPhaseGroup(catalog: Catalog, path: string): boolean {
+  const children = catalog.childrenOf(path);
+  return children.length > 1 && children.every((child) => child.event && PHASES.has(child.event.segments[child.event.segments.length - 1]));
+}
 
 /** Strips trailing file extensions and date or number segments. */
 function withoutFileSuffixes(token: string): string {
@@ -112,7 +123,12 @@ export function classifyToken(text: string, start: number, end: number, catalog:
     token = stripped;
     end = strippedEnd;
   }
-  if (catalog.isNamespace(token)) return finding(text, start, end, 'namespace', { covers: catalog.eventsUnder(token) });
+  if (catalog.isNamespace(token)) {
+    const covers = catalog.eventsUnder(token);
+    // Written whole, a group of phases is an exact ID that can never match: `cluster.create` is logged as `cluster.create.start`.
+    if (!continued && isPhaseGroup(catalog, token)) return finding(text, start, end, 'group', { covers });
+    return finding(text, start, end, 'namespace', { covers });
+  }
 
   const base = withoutFileSuffixes(token);
   if (base !== token) {
@@ -134,13 +150,72 @@ export function classifyToken(text: string, start: number, end: number, catalog:
     if (placeholder && catalog.isNamespace(token.slice(0, placeholder.index))) return undefined;
   }
   const segments = token.split('.');
-  const knownService = catalog.topSegments.has(segments[1]);
+  // `event_id.event_id.iaas.…`: the prefix written twice still names a service (reported with the repair).
+  const knownService = catalog.topSegments.has(segments[1]) || (segments[1] === 'event_id' && catalog.topSegments.has(segments[2]));
   if (!knownService) {
     if (mode === 'strict') return undefined;
     if (text[end] === '(') return undefined; // a method call: event_id.lower()
     if (segments.length <= 2 && suggest(token, catalog, 1).length === 0) return undefined; // event_id.json, event_id.keyword
   }
   return finding(text, start, end, 'unknown');
+}
+
+/** Languages whose code holds markup text: JSX/TSX between tags, Vue, Svelte and Astro templates. */
+const MARKUP_IN_CODE = new Set(['javascriptreact', 'typescriptreact', 'vue', 'svelte', 'astro']);
+// What ends a walk from an ID back to a tag's `>` or on to the next `<`/`{`: code, not text.
+const NOT_MARKUP_TEXT = /[;{}()=<>"'`]/;
+
+/**
+ * True when `[start, end)` lies in markup text: after a tag's `>` (not `=>`) and before the next
+ * `<` or `{`, with nothing but text between (`<td>event_id.iaas.instance.create</td>`). Bounded walks.
+ */
+function inMarkupText(text: string, start: number, end: number): boolean {
+  let back = start - 1;
+  const stopBack = Math.max(0, start - URL_LOOKBEHIND);
+  for (;;) {
+    while (back >= stopBack && !NOT_MARKUP_TEXT.test(text[back])) back--;
+    // An expression in the text (`{label}`, Vue's `{{ label }}`): step over it.
+    if (back < stopBack || text[back] !== '}') break;
+    back = text.lastIndexOf('{', back) - 1;
+    while (back >= stopBack && text[back] === '{') back--;
+  }
+  if (back < stopBack || text[back] !== '>' || !closesTag(text, back, stopBack)) return false;
+  let ahead = end;
+  const stopAhead = Math.min(text.length, end + URL_LOOKBEHIND);
+  while (ahead < stopAhead && !NOT_MARKUP_TEXT.test(text[ahead])) ahead++;
+  return ahead < stopAhead && (text[ahead] === '{' || (text[ahead] === '<' && TAG_START.test(text[ahead + 1] ?? '')));
+}
+
+// After `<`, what starts a tag or a fragment: a name, `/` of a closing tag, `>` of `<>`. `a < 3` does not.
+const TAG_START = /[A-Za-z/>]/;
+
+/** True when the `>` at `gt` closes a tag (`<td>`, `</b>`, `<Row id={x}>`, `<>`), not a comparison or an arrow. */
+function closesTag(text: string, gt: number, stop: number): boolean {
+  let lt = gt - 1;
+  while (lt >= stop && text[lt] !== '<' && text[lt] !== '>' && text[lt] !== ';') lt--;
+  return lt >= stop && text[lt] === '<' && TAG_START.test(text[lt + 1]);
+}
+
+/** Adds, in order, the tokens of markup text that lie between the lexer's string and comment regions. */
+function addMarkupTextTokens(text: string, regions: readonly number[], tokens: number[]): void {
+  const extra: number[] = [];
+  let gapStart = 0;
+  for (let i = 0; i <= regions.length; i += 2) {
+    const gapEnd = i < regions.length ? regions[i] : text.length;
+    if (gapEnd - gapStart > 9 && text.indexOf('event_id.', gapStart) < gapEnd) {
+      const gap: number[] = [];
+      scanTokens(text, gapStart, gapEnd, gap);
+      for (let j = 0; j < gap.length; j += 2) if (inMarkupText(text, gap[j], gap[j + 1])) extra.push(gap[j], gap[j + 1]);
+    }
+    if (i < regions.length) gapStart = regions[i + 1];
+  }
+  if (extra.length === 0) return;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i += 2) pairs.push([tokens[i], tokens[i + 1]]);
+  for (let i = 0; i < extra.length; i += 2) pairs.push([extra[i], extra[i + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  tokens.length = 0;
+  for (const [start, end] of pairs) tokens.push(start, end);
 }
 
 /**
@@ -179,6 +254,7 @@ export function rescanIds(previous: IdScan | undefined, text: string, languageId
     if (next < 0) break;
     if (next + 8 < regions[i + 1]) scanTokens(text, regions[i], regions[i + 1], tokens);
   }
+  if (lex && MARKUP_IN_CODE.has(languageId)) addMarkupTextTokens(text, regions, tokens);
   const findings: Finding[] = [];
   for (let i = 0; i < tokens.length; i += 2) {
     const found = classifyToken(text, tokens[i], tokens[i + 1], catalog, mode);

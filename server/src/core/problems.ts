@@ -5,7 +5,9 @@
  */
 import { Finding, findIds } from './analyze';
 import { Catalog } from './catalog';
+import { repairEventId } from './catalogParser';
 import { readSuppression, Suppression } from './suppression';
+import { verbSynonymIds } from './verbs';
 import { isUnambiguous, suggest, suggestNamespace } from './suggest';
 
 export const ProblemCodes = {
@@ -15,6 +17,7 @@ export const ProblemCodes = {
   notInImportedList: 'not-in-imported-list',
   retired: 'retired-event-id',
   notInEdition: 'not-in-edition',
+  eventGroup: 'event-group-id',
 } as const;
 
 export interface Problem {
@@ -24,7 +27,7 @@ export interface Problem {
   /** The unknown text. */
   text: string;
   message: string;
-  /** Suggested IDs, best first (at most 3). */
+  /** Suggested IDs, best first (at most 3, except a group's events and prefix forms). */
   suggestions: string[];
   /** The first suggestion is strictly the closest: `--fix` may apply it. */
   fixable?: boolean;
@@ -44,11 +47,35 @@ function patternSuggestions(pattern: string, catalog: Catalog): string[] {
     .filter((candidate) => catalog.matchWildcard(candidate).length > 0);
 }
 
+/** A group of phase events written as an event: name its events; offer each of them and the prefix forms. */
+function groupProblemOf(finding: Finding): Problem {
+  const events = (finding.covers ?? []).map((e) => e.id);
+  return {
+    start: finding.start,
+    end: finding.end,
+    code: ProblemCodes.eventGroup,
+    text: finding.text,
+    message: `'${finding.text}' is a group of CloudTrail events, not an event: ${events.join(', ')}.`,
+    suggestions: [...events, `${finding.text}.`, `${finding.text}.*`],
+  };
+}
+
 /** The problem for one unknown finding. */
 function problemOf(finding: Finding, catalog: Catalog): Problem {
   const pattern = finding.covers !== undefined;
   // An unknown ID with no close ID may be a mistyped namespace (a prefix in a filter).
   const suggestions = pattern ? patternSuggestions(finding.text, catalog) : suggest(finding.text, catalog);
+  let fixable = suggestions.length === 1 || (!pattern && suggestions.length > 0 && isUnambiguous(finding.text, catalog));
+  if (!pattern) {
+    // The prefix written twice is a slip with one repair; a verb the catalog spells otherwise
+    // (remove for delete) is only a guess, offered but never applied by --fix.
+    const undoubled = repairEventId(finding.text)?.id;
+    if (undoubled && undoubled !== finding.text && catalog.knows(undoubled) && !suggestions.includes(undoubled)) {
+      fixable = suggestions.length === 0;
+      suggestions.unshift(undoubled);
+    }
+    for (const id of verbSynonymIds(finding.text, catalog)) if (!suggestions.includes(id) && suggestions.length < 3) suggestions.push(id);
+  }
   if (!pattern && suggestions.length === 0) suggestions.push(...suggestNamespace(finding.text, catalog));
   const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
   return {
@@ -57,8 +84,8 @@ function problemOf(finding: Finding, catalog: Catalog): Problem {
     code: pattern ? ProblemCodes.unmatchedPattern : ProblemCodes.unknownId,
     text: finding.text,
     message: `${pattern ? `No CloudTrail event matches '${finding.text}'.` : `Unknown CloudTrail event ID '${finding.text}'.`}${hint}`,
-    suggestions,
-    fixable: suggestions.length === 1 || (!pattern && suggestions.length > 0 && isUnambiguous(finding.text, catalog)),
+    suggestions: suggestions.slice(0, 3),
+    fixable: fixable && suggestions.length > 0,
   };
 }
 
@@ -91,6 +118,7 @@ export function problemsOf(text: string, findings: readonly Finding[], catalog: 
   for (const finding of findings) {
     let problem: Problem | undefined;
     if (finding.kind === 'unknown') problem = problemOf(finding, catalog);
+    else if (finding.kind === 'group') problem = groupProblemOf(finding);
     else if (finding.event) problem = noteOf(finding, catalog);
     if (!problem) continue;
     suppression ??= readSuppression(text);

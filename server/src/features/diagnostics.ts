@@ -90,6 +90,7 @@ export async function computeDiagnostics(
   settings: Settings,
   catalog: Catalog,
   isStale: () => boolean = () => false,
+  typingAt?: number,
 ): Promise<Diagnostic[] | undefined> {
   if (analysis.skipped === 'tooLarge' || analysis.skipped === 'binary') {
     return [
@@ -113,6 +114,9 @@ export async function computeDiagnostics(
     }
     problems.push(...problemsOf(text, analysis.findings.slice(from, from + FINDINGS_PER_SLICE), catalog));
   }
+  // The ID being typed, ending where the last edit did and still the start of a real ID: not yet a mistake.
+  const typing = typingAt === undefined ? -1 : problems.findIndex((p) => p.end === typingAt && p.code === Codes.unknownId && catalog.hasIdStartingWith(p.text));
+  if (typing >= 0) problems.splice(typing, 1);
   const positionAt = positionWalker(document);
   return problems.map((problem) => ({
     range: { start: positionAt(problem.start), end: positionAt(problem.end) },
@@ -192,7 +196,8 @@ export class DiagnosticsScheduler {
     if (!current || current.version !== version || this.pending.has(uri)) return;
     const analysis = this.context.analyze(current, settings);
     const stale = () => this.context.documents.get(uri)?.version !== version || this.pending.has(uri);
-    const diagnostics = await computeDiagnostics(current, analysis, settings, this.context.catalogState.catalog, stale);
+    const edited = this.context.edits.lastEdit(uri, version);
+    const diagnostics = await computeDiagnostics(current, analysis, settings, this.context.catalogState.catalog, stale, edited && current.offsetAt(edited));
     // Dropped, not queued: the newer version is already scheduled.
     if (!diagnostics || stale()) return;
     void this.context.connection.sendDiagnostics({ uri, version, diagnostics });
