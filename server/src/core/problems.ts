@@ -6,7 +6,7 @@
 import { Finding, findIds } from './analyze';
 import { Catalog } from './catalog';
 import { readSuppression, Suppression } from './suppression';
-import { isUnambiguous, suggest, suggestNamespace } from './suggest';
+import { suggest, suggestNamespace } from './suggest';
 
 export const ProblemCodes = {
   unknownId: 'unknown-event-id',
@@ -24,8 +24,6 @@ export interface Problem {
   message: string;
   /** Suggested IDs, best first (at most 3). */
   suggestions: string[];
-  /** The first suggestion is strictly the closest: `--fix` may apply it. */
-  fixable?: boolean;
   /** Informational whatever the severity setting: the ID is valid, the catalog says more about it. */
   informational?: boolean;
   /** The ID is deprecated (editors strike it through). */
@@ -56,7 +54,6 @@ function problemOf(finding: Finding, catalog: Catalog): Problem {
     text: finding.text,
     message: `${pattern ? `No CloudTrail event matches '${finding.text}'.` : `Unknown CloudTrail event ID '${finding.text}'.`}${hint}`,
     suggestions,
-    fixable: suggestions.length === 1 || (!pattern && suggestions.length > 0 && isUnambiguous(finding.text, catalog)),
   };
 }
 
