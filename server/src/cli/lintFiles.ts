@@ -140,6 +140,13 @@ export function collectFiles(operands: string[], options: LintOptions): { files:
   return { files: [...files].sort(), errors };
 }
 
+/**
+ * A copy of a string that does not share memory with the text it was cut from: V8 keeps a
+ * slice of a long string as a view of the whole, so one ID kept per file kept every file's text.
+ */
+const detached = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
+/** Problems with their positions, holding nothing of the text. */
 function locate(text: string, problems: Problem[]): LocatedProblem[] {
   const starts = problems.length ? lineStarts(text) : [0];
   const at = (offset: number) => {
@@ -149,7 +156,7 @@ function locate(text: string, problems: Problem[]): LocatedProblem[] {
   return problems.map((problem) => {
     const start = at(problem.start);
     const end = at(problem.end);
-    return { ...problem, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    return { ...problem, text: detached(problem.text), message: detached(problem.message), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   });
 }
 
@@ -175,7 +182,9 @@ export function lintFile(absolute: string, options: LintOptions, fix?: FixOption
   const count = fixedText.fixed.length;
   if (count === 0) return { file, problems: locate(decoded.text, problems), fixed: 0 };
   let reason = decoded.notRewritable;
-  if (!reason && fix.diff) fix.diff(unifiedDiff(file, decoded.text, fixedText.text));
+  // The diff is of the file as it is, BOM included, so that patch applies it.
+  const bom = decoded.bom ? '\ufeff' : '';
+  if (!reason && fix.diff) fix.diff(unifiedDiff(file, bom + decoded.text, bom + fixedText.text));
   else if (!reason) reason = replaceFile(absolute, bytes, encodeText(fixedText.text, decoded.encoding, decoded.bom));
   if (reason) return { file, problems: locate(decoded.text, problems), fixed: 0, skipped: { reason: `${plural(count, 'correction')} not applied: ${reason}`, failure: true } };
   // A dry run changes nothing: every finding stays.
