@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadCatalog, resolveListPath } from './catalogLoader';
 import { USER_CATALOG_FILE } from './core/userCatalog';
-import { formatJson, formatSarif, formatText, printable } from './cli/formats';
+import { formatJson, formatSarif, formatText } from './cli/formats';
+import { printable } from './cli/printable';
 import { collectFiles, FileResult, FixOptions, lintFile } from './cli/lintFiles';
 import { readSettingsFile } from './cli/settingsFile';
 import { notRegularFile } from './readFileCapped';
@@ -152,10 +153,10 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
   }
   const loaded = readSettingsFile(cwd, options.settingsFile);
   if (loaded.error) {
-    err.write(`cloudtrail-events: ${loaded.error}\n`);
+    err.write(`cloudtrail-events: ${printable(loaded.error)}\n`);
     return EXIT.usage;
   }
-  for (const problem of loaded.problems) err.write(`cloudtrail-events: ${problem}\n`);
+  for (const problem of loaded.problems) err.write(`cloudtrail-events: ${printable(problem)}\n`);
   const settings = loaded.settings;
   const officialLists = options.catalogs.length ? options.catalogs : settings.catalog.officialLists;
   const unreadable = unreadableCatalogInputs(officialLists, cwd);
@@ -170,7 +171,7 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
   // The loader speaks for the editor, where a refused list leaves the previous catalog in force;
   // a run has no previous catalog, so it stops instead.
   for (const message of catalogLoad.messages) {
-    if (message.level !== 'info' || options.format === 'text') err.write(`cloudtrail-events: ${message.text.replace(/; the previous catalog stays in force\.$/, '.')}\n`);
+    if (message.level !== 'info' || options.format === 'text') err.write(`cloudtrail-events: ${printable(message.text.replace(/; the previous catalog stays in force\.$/, '.'))}\n`);
   }
   if (catalogLoad.messages.some((m) => m.level === 'error')) {
     err.write('cloudtrail-events: an event list was refused; nothing was checked.\n');

@@ -5,21 +5,12 @@
 import { Problem } from '../core/problems';
 import { Severity } from '../settings';
 import { FileResult } from './lintFiles';
+import { printable } from './printable';
 
 /** Notes (deprecated, not in the imported list) are informational whatever the severity setting. */
 const severityOf = (problem: Problem, severity: Severity): Severity => (problem.informational ? 'information' : severity);
 
 const VERSION = '0.1.0';
-
-/**
- * A path as it may reach a terminal: control characters, line and paragraph separators and
- * bidirectional overrides escaped, so a file name cannot forge an output line or hide text.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\\]/g, (c) =>
-    c === '\\' ? '\\\\' : `\\u{${c.charCodeAt(0).toString(16)}}`,
-  );
-}
 
 /** Files the run could not check or fix, as they are listed in text output. */
 const failures = (files: FileResult[]) => files.filter((f) => f.skipped?.failure);

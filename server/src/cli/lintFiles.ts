@@ -16,6 +16,7 @@ import { findProblems, Problem } from '../core/problems';
 import { readRegularFile } from '../readFileCapped';
 import { Settings } from '../settings';
 import { ExcludeRules, parseGitignore } from '../workspace/excludeRules';
+import { printable } from './printable';
 import { fixText } from './fixText';
 import { replaceFile } from './replaceFile';
 import { decodeText, encodeText } from './textEncoding';
@@ -184,7 +185,7 @@ export function lintFile(absolute: string, options: LintOptions, fix?: FixOption
   let reason = decoded.notRewritable;
   // The diff is of the file as it is, BOM included, so that patch applies it.
   const bom = decoded.bom ? '\ufeff' : '';
-  if (!reason && fix.diff) fix.diff(unifiedDiff(file, bom + decoded.text, bom + fixedText.text));
+  if (!reason && fix.diff) fix.diff(unifiedDiff(printable(file), bom + decoded.text, bom + fixedText.text));
   else if (!reason) reason = replaceFile(absolute, bytes, encodeText(fixedText.text, decoded.encoding, decoded.bom));
   if (reason) return { file, problems: locate(decoded.text, problems), fixed: 0, skipped: { reason: `${plural(count, 'correction')} not applied: ${reason}`, failure: true } };
   // A dry run changes nothing: every finding stays.

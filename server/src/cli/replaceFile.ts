@@ -28,17 +28,17 @@ export function replaceFile(file: string, expected: Buffer, bytes: Buffer): stri
     target = fs.realpathSync(file);
     stat = fs.statSync(target);
   } catch (error) {
-    return `not fixed: cannot read it again (${codeOf(error)})`;
+    return `cannot read it again (${codeOf(error)})`;
   }
   // A read-only file says "do not change me" even to root, who could rename over it.
-  if ((stat.mode & 0o222) === 0) return 'not fixed: the file is read-only';
+  if ((stat.mode & 0o222) === 0) return 'the file is read-only';
   try {
     fs.accessSync(target, fs.constants.W_OK);
   } catch (error) {
-    return `not fixed: the file is not writable (${codeOf(error)})`;
+    return `the file is not writable (${codeOf(error)})`;
   }
   const now = readRegularFile(target, expected.length);
-  if (!('bytes' in now) || !now.bytes.equals(expected)) return 'not fixed: the file changed since it was checked';
+  if (!('bytes' in now) || !now.bytes.equals(expected)) return 'the file changed since it was checked';
 
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.cloudtrail-fix`);
   let fd: number | undefined;
@@ -59,7 +59,7 @@ export function replaceFile(file: string, expected: Buffer, bytes: Buffer): stri
     } catch {
       // Left behind; its name says what it is.
     }
-    return `not fixed: cannot write it (${codeOf(error)}); the file is unchanged`;
+    return `cannot write it (${codeOf(error)}); the file is unchanged`;
   }
   return undefined;
 }
