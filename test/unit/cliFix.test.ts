@@ -119,6 +119,15 @@ describe('cli --fix: files keep every byte but the corrected IDs', () => {
     assert.match(err, /1 file not checked or not fixed/);
   });
 
+  it('leaves a hard-linked file alone rather than split its names', () => {
+    const root = workspace({ 'a.yaml': 'x: event_id.iaas.volume.atach\n' });
+    fs.linkSync(path.join(root, 'a.yaml'), path.join(root, 'b.yml'));
+    const { code, out } = run(root, 'lint', '--fix', 'a.yaml');
+    assert.strictEqual(code, 3);
+    assert.match(out, /^a\.yaml: error: 1 correction not applied: the file has 2 hard links; replacing one name would split them$/m);
+    assert.strictEqual(bytesOf(root, 'b.yml').toString('utf8'), 'x: event_id.iaas.volume.atach\n');
+  });
+
   it('leaves a file edited since it was checked alone', () => {
     const root = workspace({ 'a.yaml': 'x: event_id.iaas.volume.atach # edited\n' });
     const file = path.join(root, 'a.yaml');

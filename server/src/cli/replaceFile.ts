@@ -32,6 +32,8 @@ export function replaceFile(file: string, expected: Buffer, bytes: Buffer): stri
   }
   // A read-only file says "do not change me" even to root, who could rename over it.
   if ((stat.mode & 0o222) === 0) return 'the file is read-only';
+  // Renaming over one name of a hard-linked file would leave the other names with the old text.
+  if (stat.nlink > 1) return `the file has ${stat.nlink} hard links; replacing one name would split them`;
   try {
     fs.accessSync(target, fs.constants.W_OK);
   } catch (error) {
