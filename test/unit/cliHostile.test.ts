@@ -47,6 +47,10 @@ describe('cli: only regular files are read, with a cap enforced while reading', 
       assert.strictEqual(result.status, 2, `${argv.join(' ')}: ${result.stderr}`);
       assert.match(result.stderr, /(character device|FIFO), not a regular file; not read/, argv.join(' '));
     }
+    const defaultSettings = withFifo({ 'a.yaml': TYPO, '.vscode/.keep': '' }, '.vscode/settings.json');
+    const settings = runChild(defaultSettings, ['lint']);
+    assert.strictEqual(settings.status, 2, settings.stderr);
+    assert.match(settings.stderr, /\.vscode\/settings\.json: a FIFO, not a regular file; not read/);
     const userCatalog = withFifo({ 'a.yaml': TYPO }, '.cloudtrail-events.json');
     const result = runChild(userCatalog, ['lint']);
     assert.strictEqual(result.status, 2, result.stderr);
