@@ -162,6 +162,7 @@ describe('cli --fix: files keep every byte but the corrected IDs', () => {
       child.kill('SIGKILL');
       await exited;
       const now = bytesOf(root, 'a.yaml').toString('utf8');
+      fs.rmSync(root, { recursive: true });
       assert.ok(now === before || now === after, `killed after ${delay} ms: the file is neither the old nor the new one`);
     }
   });

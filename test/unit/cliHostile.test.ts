@@ -107,6 +107,7 @@ describe('cli: only regular files are read, with a cap enforced while reading', 
     TYPO.split('').forEach((c, i) => (content[i] = c.charCodeAt(0)));
     for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(root, `f${String(i).padStart(2, '0')}.yaml`), content);
     const result = runChild(root, ['lint', '--format', 'json'], { nodeOptions: ['--max-old-space-size=64'], timeout: 110000 });
+    fs.rmSync(root, { recursive: true });
     assert.strictEqual(result.status, 1, result.stderr.slice(0, 2000));
     assert.strictEqual(JSON.parse(result.stdout).findings.length, 40);
   });
