@@ -178,18 +178,21 @@ export function lintFile(absolute: string, options: LintOptions, fix?: FixOption
   // UTF-16 is full of zero bytes; anything else with one is binary.
   if (decoded.encoding === 'utf-8' && bytes.subarray(0, 8192).includes(0)) return skip('binary', false);
   const problems = findProblems(decoded.text, languageId, catalog);
-  if (!fix) return { file, problems: locate(decoded.text, problems), fixed: 0 };
+  const unchanged = (skipped?: Skipped): FileResult => ({ file, problems: locate(decoded.text, problems), fixed: 0, skipped });
+  if (!fix) return unchanged();
   const fixedText = fixText(decoded.text, problems, catalog, fix.isKnown);
   const count = fixedText.fixed.length;
-  if (count === 0) return { file, problems: locate(decoded.text, problems), fixed: 0 };
-  let reason = decoded.notRewritable;
-  // The diff is of the file as it is, BOM included, so that patch applies it.
-  const bom = decoded.bom ? '\ufeff' : '';
-  if (!reason && fix.diff) fix.diff(unifiedDiff(printable(file), bom + decoded.text, bom + fixedText.text));
-  else if (!reason) reason = replaceFile(absolute, bytes, encodeText(fixedText.text, decoded.encoding, decoded.bom));
-  if (reason) return { file, problems: locate(decoded.text, problems), fixed: 0, skipped: { reason: `${plural(count, 'correction')} not applied: ${reason}`, failure: true } };
-  // A dry run changes nothing: every finding stays.
-  if (fix.diff) return { file, problems: locate(decoded.text, problems), fixed: 0 };
+  if (count === 0) return unchanged();
+  const notApplied = (reason: string) => unchanged({ reason: `${plural(count, 'correction')} not applied: ${reason}`, failure: true });
+  if (decoded.notRewritable) return notApplied(decoded.notRewritable);
+  if (fix.diff) {
+    // The diff is of the file as it is, BOM included, so that patch applies it. Every finding stays.
+    const bom = decoded.bom ? '\ufeff' : '';
+    fix.diff(unifiedDiff(printable(file), bom + decoded.text, bom + fixedText.text));
+    return unchanged();
+  }
+  const reason = replaceFile(absolute, bytes, encodeText(fixedText.text, decoded.encoding, decoded.bom));
+  if (reason) return notApplied(reason);
   // What the file holds now, at its new offsets.
   return { file, problems: locate(fixedText.text, findProblems(fixedText.text, languageId, catalog)), fixed: count };
 }
