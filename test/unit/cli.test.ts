@@ -4,40 +4,9 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { Writable } from 'stream';
-import { main } from '../../server/src/cli';
-
-// ajv 6 validates draft-04, the dialect of the SARIF 2.1.0 schema shipped by @microsoft/jest-sarif.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Ajv = require('ajv');
-const SARIF_SCHEMA = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+import { run, sarifErrors, workspace } from './cliHarness';
 const LISTS = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'lists');
-
-class Capture extends Writable {
-  text = '';
-  _write(chunk: Buffer, _encoding: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-function run(cwd: string, ...argv: string[]) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = main(argv, cwd, out as unknown as typeof process.stdout, err as unknown as typeof process.stderr);
-  return { code, out: out.text, err: err.text };
-}
-
-function workspace(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cte-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
 
 const FILES = {
   'src/handler.py': 'if event_id.lower() == "event_id.iaas.instnace.create":\n    pass\n',
@@ -83,10 +52,7 @@ describe('cli: cloudtrail-events lint', () => {
   it('SARIF output is valid SARIF 2.1.0', () => {
     const { out } = run(workspace(FILES), 'lint', '--format=sarif');
     const sarif = JSON.parse(out);
-    const ajv = new Ajv({ schemaId: 'auto', allErrors: true, logger: false });
-    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
-    const valid = ajv.validate(JSON.parse(fs.readFileSync(SARIF_SCHEMA, 'utf8')), sarif);
-    assert.ok(valid, JSON.stringify(ajv.errors, null, 2));
+    assert.strictEqual(sarifErrors(sarif), undefined);
     assert.deepStrictEqual(sarif.runs[0].results.map((r: { ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) => [r.ruleId, r.locations[0].physicalLocation.region.startLine]), [
       ['unknown-event-id', 3],
       ['unknown-event-id', 1],
@@ -123,6 +89,20 @@ describe('cli: cloudtrail-events lint', () => {
     assert.match(bad.err, /mostly-broken\.ko\.md:6: Malformed row/);
   });
 
+  it('--edition (or the setting) names the targeted edition: IDs of other editions only are notes, not findings', () => {
+    const root = workspace({ 'a.yaml': 'x: event_id.iaas.ncs.workload.create\ny: event_id.iaas.instance.create\n' });
+    const publicRun = run(root, 'lint');
+    assert.strictEqual(publicRun.code, 0, 'a note is not a failure');
+    assert.match(publicRun.out, /a\.yaml:1:4: information: .*listed only in the ncgn, ngcc, .* editions, not in the public edition/);
+    const ncgn = run(root, 'lint', '--edition', 'ncgn');
+    assert.strictEqual(ncgn.code, 0);
+    assert.doesNotMatch(ncgn.out, /ncs\.workload/);
+    assert.match(run(root, 'lint', '--edition', 'gov').out, /ncs\.workload\.create.*not in the gov edition/);
+    fs.writeFileSync(path.join(root, 'settings.json'), JSON.stringify({ 'cloudtrailEvents.catalog.edition': 'ppp' }));
+    assert.doesNotMatch(run(root, 'lint', '--settings', 'settings.json').out, /ncs\.workload/);
+    assert.strictEqual(run(root, 'lint', '--edition', 'moon').code, 2);
+  });
+
   it('reads .cloudtrail-events.json in the working directory', () => {
     const root = workspace({
       '.cloudtrail-events.json': JSON.stringify({ events: [{ id: 'event_id.iaas.flow_log.create', description: '플로우 로그 생성' }] }),
@@ -144,6 +124,6 @@ describe('cli: cloudtrail-events lint', () => {
     const root = workspace({ 'a.bin': 'event_id.iaas.instnace.create\0\0', 'b.yaml': 'x: event_id.iaas.instance.create\n' });
     const { code, out } = run(root, 'lint', '--format', 'json');
     assert.strictEqual(code, 0);
-    assert.deepStrictEqual(JSON.parse(out).skipped, [{ file: 'a.bin', reason: 'binary' }]);
+    assert.deepStrictEqual(JSON.parse(out).skipped, [{ file: 'a.bin', reason: 'binary', failure: false }]);
   });
 });

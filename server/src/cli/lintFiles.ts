@@ -1,24 +1,49 @@
 /**
- * Finds the files to lint and lints them with the same core as the editor.
- * Symlinks are not followed out of the roots unless asked; .gitignore at the
- * root, the excluded globs and languages, and the size cap are honoured.
+ * Finds the files to lint and lints them with the same core as the editor, one
+ * at a time: each file is read, checked, fixed and released before the next, so
+ * memory stays flat with the number of files (issue 13). Symlinks are not
+ * followed out of the roots unless asked; .gitignore at the root, the excluded
+ * globs and languages, and the size cap are honoured.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Catalog } from '../core/catalog';
+import { IsKnownId } from '../core/fixPolicy';
 import { matchGlob } from '../core/glob';
 import { languageIdForPath } from '../core/languages';
+import { lineOf, lineStarts } from '../core/lines';
 import { findProblems, Problem } from '../core/problems';
+import { readRegularFile } from '../readFileCapped';
 import { Settings } from '../settings';
 import { ExcludeRules, parseGitignore } from '../workspace/excludeRules';
+import { printable } from './printable';
+import { fixText } from './fixText';
+import { replaceFile } from './replaceFile';
+import { decodeText, encodeText } from './textEncoding';
+import { unifiedDiff } from './unifiedDiff';
+
+/** A problem with 1-based lines and columns (UTF-16 code units after any BOM, as editors and SARIF count). */
+export interface LocatedProblem extends Problem {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Skipped {
+  reason: string;
+  /** The run could not check or fix the file as asked (exit 3), unlike a file left out on purpose (binary, excluded language). */
+  failure: boolean;
+}
 
 export interface FileResult {
   /** Path relative to the working directory, with forward slashes. */
   file: string;
-  text: string;
-  problems: Problem[];
-  /** Set when the file was not checked, with the reason. */
-  skipped?: string;
+  problems: LocatedProblem[];
+  /** IDs corrected in the file by --fix. */
+  fixed: number;
+  /** Set when the file was not checked, or not fixed, with the reason. */
+  skipped?: Skipped;
 }
 
 export interface LintOptions {
@@ -28,17 +53,22 @@ export interface LintOptions {
   followSymlinks: boolean;
 }
 
+/** What --fix does; `diff` set for a dry run, which prints instead of writing. */
+export interface FixOptions {
+  isKnown: IsKnownId;
+  diff?: (patch: string) => void;
+}
+
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 const toPosix = (p: string) => p.split(path.sep).join('/');
+const MB = 1024 * 1024;
+const MAX_GITIGNORE_BYTES = 1 * MB;
 
 /** The excluded globs setting and the working directory's .gitignore, as the workspace index reads them. */
 function excludeRulesOf(cwd: string, settings: Settings): ExcludeRules {
-  let gitignore = '';
-  try {
-    gitignore = fs.readFileSync(path.join(cwd, '.gitignore'), 'utf8');
-  } catch {
-    // No .gitignore: nothing more is excluded.
-  }
+  // A missing, unreadable or non-regular .gitignore excludes nothing more; a FIFO or device is never waited on.
+  const read = readRegularFile(path.join(cwd, '.gitignore'), MAX_GITIGNORE_BYTES);
+  const gitignore = 'bytes' in read ? read.bytes.toString('utf8') : '';
   return new ExcludeRules(settings.exclude.globs, parseGitignore(gitignore), toPosix(cwd));
 }
 
@@ -111,23 +141,58 @@ export function collectFiles(operands: string[], options: LintOptions): { files:
   return { files: [...files].sort(), errors };
 }
 
-const MB = 1024 * 1024;
+/**
+ * A copy of a string that does not share memory with the text it was cut from: V8 keeps a
+ * slice of a long string as a view of the whole, so one ID kept per file kept every file's text.
+ */
+const detached = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
-/** Lints one file; never throws. */
-export function lintFile(absolute: string, options: LintOptions): FileResult {
+/** Problems with their positions, holding nothing of the text. */
+function locate(text: string, problems: Problem[]): LocatedProblem[] {
+  const starts = problems.length ? lineStarts(text) : [0];
+  const at = (offset: number) => {
+    const line = lineOf(starts, offset);
+    return { line: line + 1, column: offset - starts[line] + 1 };
+  };
+  return problems.map((problem) => {
+    const start = at(problem.start);
+    const end = at(problem.end);
+    return { ...problem, text: detached(problem.text), message: detached(problem.message), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  });
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Lints one file, and fixes it when asked; never throws. Only the result is kept: the text is released. */
+export function lintFile(absolute: string, options: LintOptions, fix?: FixOptions): FileResult {
   const file = toPosix(path.relative(options.cwd, absolute));
   const languageId = languageIdForPath(absolute);
-  const { settings } = options;
-  if (settings.exclude.languages.includes(languageId)) return { file, text: '', problems: [], skipped: `language ${languageId} is excluded` };
-  let buffer: Buffer;
-  try {
-    const size = fs.statSync(absolute).size;
-    if (size > settings.maxFileSizeMB * MB) return { file, text: '', problems: [], skipped: `larger than ${settings.maxFileSizeMB} MB` };
-    buffer = fs.readFileSync(absolute);
-  } catch (error) {
-    return { file, text: '', problems: [], skipped: (error as Error).message };
+  const { settings, catalog } = options;
+  const skip = (reason: string, failure: boolean): FileResult => ({ file, problems: [], fixed: 0, skipped: { reason, failure } });
+  if (settings.exclude.languages.includes(languageId)) return skip(`language ${languageId} is excluded`, false);
+  // The cap holds while reading: a device or a growing file cannot make the read endless.
+  const read = readRegularFile(absolute, settings.maxFileSizeMB * MB);
+  if ('skipped' in read) return skip(read.skipped, true);
+  const { bytes } = read;
+  const decoded = decodeText(bytes);
+  // UTF-16 is full of zero bytes; anything else with one is binary.
+  if (decoded.encoding === 'utf-8' && bytes.subarray(0, 8192).includes(0)) return skip('binary', false);
+  const problems = findProblems(decoded.text, languageId, catalog);
+  const unchanged = (skipped?: Skipped): FileResult => ({ file, problems: locate(decoded.text, problems), fixed: 0, skipped });
+  if (!fix) return unchanged();
+  const fixedText = fixText(decoded.text, problems, catalog, fix.isKnown);
+  const count = fixedText.fixed.length;
+  if (count === 0) return unchanged();
+  const notApplied = (reason: string) => unchanged({ reason: `${plural(count, 'correction')} not applied: ${reason}`, failure: true });
+  if (decoded.notRewritable) return notApplied(decoded.notRewritable);
+  if (fix.diff) {
+    // The diff is of the file as it is, BOM included, so that patch applies it. Every finding stays.
+    const bom = decoded.bom ? '\ufeff' : '';
+    fix.diff(unifiedDiff(printable(file), bom + decoded.text, bom + fixedText.text));
+    return unchanged();
   }
-  if (buffer.subarray(0, 8192).includes(0)) return { file, text: '', problems: [], skipped: 'binary' };
-  const text = buffer.toString('utf8');
-  return { file, text, problems: findProblems(text, languageId, options.catalog) };
+  const reason = replaceFile(absolute, bytes, encodeText(fixedText.text, decoded.encoding, decoded.bom));
+  if (reason) return notApplied(reason);
+  // What the file holds now, at its new offsets.
+  return { file, problems: locate(fixedText.text, findProblems(fixedText.text, languageId, catalog)), fixed: count };
 }

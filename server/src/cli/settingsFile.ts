@@ -4,7 +4,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { readRegularFile } from '../readFileCapped';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, Settings } from '../settings';
+
+/** Far above any real settings file; a device or a FIFO named as one is refused, not read forever. */
+const MAX_SETTINGS_BYTES = 10 * 1024 * 1024;
 
 /** Removes comments and trailing commas from JSONC, keeping strings intact. */
 export function stripJsonComments(text: string): string {
@@ -31,8 +35,10 @@ export function readSettingsFile(cwd: string, explicit?: string): { settings: Se
   if (!fs.existsSync(file)) {
     return explicit ? { settings: DEFAULT_SETTINGS, problems: [], error: `settings file ${explicit} not found` } : { settings: DEFAULT_SETTINGS, problems: [] };
   }
+  const read = readRegularFile(file, MAX_SETTINGS_BYTES);
+  if ('skipped' in read) return { settings: DEFAULT_SETTINGS, problems: [], error: `${path.relative(cwd, file)}: ${read.skipped}` };
   try {
-    const json = JSON.parse(stripJsonComments(fs.readFileSync(file, 'utf8'))) as Record<string, unknown>;
+    const json = JSON.parse(stripJsonComments(read.bytes.toString('utf8'))) as Record<string, unknown>;
     const { settings, problems } = normalizeSettings(sectionOf(json));
     return { settings, problems: problems.map((p) => `${path.relative(cwd, file)}: ${p}`) };
   } catch (error) {

@@ -7,8 +7,8 @@ import { Finding, findIds } from './analyze';
 import { Catalog } from './catalog';
 import { repairEventId } from './catalogParser';
 import { readSuppression, Suppression } from './suppression';
+import { suggest, suggestNamespace } from './suggest';
 import { verbSynonymIds } from './verbs';
-import { isUnambiguous, suggest, suggestNamespace } from './suggest';
 
 export const ProblemCodes = {
   unknownId: 'unknown-event-id',
@@ -29,8 +29,6 @@ export interface Problem {
   message: string;
   /** Suggested IDs, best first (at most 3, except a group's events and prefix forms). */
   suggestions: string[];
-  /** The first suggestion is strictly the closest: `--fix` may apply it. */
-  fixable?: boolean;
   /** Informational whatever the severity setting: the ID is valid, the catalog says more about it. */
   informational?: boolean;
   /** The ID is deprecated (editors strike it through). */
@@ -65,15 +63,11 @@ function problemOf(finding: Finding, catalog: Catalog): Problem {
   const pattern = finding.covers !== undefined;
   // An unknown ID with no close ID may be a mistyped namespace (a prefix in a filter).
   const suggestions = pattern ? patternSuggestions(finding.text, catalog) : suggest(finding.text, catalog);
-  let fixable = suggestions.length === 1 || (!pattern && suggestions.length > 0 && isUnambiguous(finding.text, catalog));
   if (!pattern) {
-    // The prefix written twice is a slip with one repair; a verb the catalog spells otherwise
-    // (remove for delete) is only a guess, offered but never applied by --fix.
+    // The prefix written twice has one repair; a verb the catalog spells otherwise (remove for
+    // delete) is only a guess, offered here but never applied by --fix (see fixPolicy.ts).
     const undoubled = repairEventId(finding.text)?.id;
-    if (undoubled && undoubled !== finding.text && catalog.knows(undoubled) && !suggestions.includes(undoubled)) {
-      fixable = suggestions.length === 0;
-      suggestions.unshift(undoubled);
-    }
+    if (undoubled && undoubled !== finding.text && catalog.knows(undoubled) && !suggestions.includes(undoubled)) suggestions.unshift(undoubled);
     for (const id of verbSynonymIds(finding.text, catalog)) if (!suggestions.includes(id) && suggestions.length < 3) suggestions.push(id);
   }
   if (!pattern && suggestions.length === 0) suggestions.push(...suggestNamespace(finding.text, catalog));
@@ -85,7 +79,6 @@ function problemOf(finding: Finding, catalog: Catalog): Problem {
     text: finding.text,
     message: `${pattern ? `No CloudTrail event matches '${finding.text}'.` : `Unknown CloudTrail event ID '${finding.text}'.`}${hint}`,
     suggestions: suggestions.slice(0, 3),
-    fixable: fixable && suggestions.length > 0,
   };
 }
 

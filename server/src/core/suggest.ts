@@ -213,12 +213,6 @@ export function suggest(token: string, catalog: Catalog, max = 3): string[] {
     .map((r) => r.id);
 }
 
-/** True when the best suggestion is strictly closer than the next one: safe to apply without asking. */
-export function isUnambiguous(token: string, catalog: Catalog): boolean {
-  const [best, next] = rank(token, catalog);
-  return best !== undefined && (next === undefined || best.score < next.score);
-}
-
 /** Every candidate for a token with its score, best first (memoised per catalog). */
 function rank(token: string, catalog: Catalog): Ranked[] {
   let cache = memo.get(catalog);
