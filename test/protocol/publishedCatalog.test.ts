@@ -113,6 +113,29 @@ describe('published catalog over LSP (in-band): editions, languages, level-by-le
     });
   });
 
+  describe('upper-case IDs NHN publishes (rds_for_postgresql)', () => {
+    let client: TestClient;
+    before(async () => {
+      client = TestClient.inBand();
+      await client.initialize({}, { uiLanguage: 'en' });
+    });
+    after(() => client.dispose());
+
+    it('a typo of one gets a warning naming it (it is no placeholder: the namespace has such IDs)', async () => {
+      assert.ok(builtinCatalog().get('event_id.rds_for_postgresql.DB_INSTANCE_MODIFY'));
+      const uri = uriFor('ts');
+      await client.open(uri, 'typescript', "if (id === 'event_id.rds_for_postgresql.DB_INSTANCE_MDOIFY') notify();\n");
+      const diagnostics = await client.diagnostics(uri, (ds) => ds.length === 1, 2000);
+      assert.strictEqual(diagnostics[0].message, "Unknown CloudTrail event ID 'event_id.rds_for_postgresql.DB_INSTANCE_MDOIFY'. Did you mean 'event_id.rds_for_postgresql.DB_INSTANCE_MODIFY'?");
+    });
+
+    it('a placeholder in documentation still gets nothing', async () => {
+      const uri = uriFor('md');
+      await client.open(uri, 'markdown', 'IDs read `event_id.iaas.RESOURCE.ACTION`, e.g. `event_id.iaas.instance.create`.\n');
+      assert.deepStrictEqual(await client.diagnostics(uri), []);
+    });
+  });
+
   describe('names in the client\'s language (InitializeParams.locale)', () => {
     /** The hover on event_id.iaas.instance.create and the completion detail of event_id.iam.login for a client in `locale`. */
     async function shownIn(locale: string | undefined) {
