@@ -87,10 +87,8 @@ export function readOfficialList(file: string, lenient: boolean): { list?: Offic
   const parsed = parseEventList(text, listLanguageOfPath(file));
   const label = `${file} (${parsed.language ?? 'ko'})`;
   const list: OfficialList = { source: file, language: parsed.language, edition: listEditionOfPath(file), events: parsed.events };
-  if (!isRefused(parsed)) {
-    const skippedRows = parsed.problems.some((p) => p.kind !== 'repaired');
-    return { list, messages: [{ level: skippedRows ? 'warning' : 'info', text: `${label}: ${summarizeList(parsed)}.` }] };
-  }
+  // NHN's own pages carry errata: what was merged, repaired or skipped is one line for the output, not a pop-up.
+  if (!isRefused(parsed)) return { list, messages: [{ level: 'info', text: `${label}: ${summarizeList(parsed)}.` }] };
   const details = parsed.problems.slice(0, REFUSAL_DETAILS).map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   if (lenient && parsed.events.length > 0) {
     return { list, messages: [{ level: 'warning', text: `${label}: most rows fail, used anyway (lenient mode): ${summarizeList(parsed)}.` }] };
