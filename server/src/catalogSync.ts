@@ -15,7 +15,7 @@ import { normalizeSettings, SECTION, Settings } from './settings';
 
 /** What makes two catalogs different for users: sources and every event's visible fields. */
 const signatureOf = (catalog: Catalog, sources: string[]) =>
-  JSON.stringify([sources, catalog.events.map((e) => [e.id, e.description, e.service, e.deprecated ?? '', e.names ?? '']), catalog.retiredCount]);
+  JSON.stringify([sources, catalog.edition, catalog.events.map((e) => [e.id, e.description, e.service, e.deprecated ?? '', e.names ?? '', e.editions ?? '']), catalog.retiredCount]);
 
 export class CatalogSync {
   private base: CatalogBase = builtinBase();

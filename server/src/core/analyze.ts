@@ -60,6 +60,11 @@ function withoutFileSuffixes(token: string): string {
   for (let dot = base.lastIndexOf('.'); dot > 0 && FILE_SUFFIX.test(base.slice(dot)); dot = base.lastIndexOf('.')) base = base.slice(0, dot);
   return base;
 }
+/** True when some ID right below `namespace` has an upper-case next segment. */
+function hasUpperCaseChildren(catalog: Catalog, namespace: string): boolean {
+  return catalog.childrenOf(namespace).some((child) => /[A-Z]/.test(child.path.slice(namespace.length + 1)));
+}
+
 // After the token: an interpolation or placeholder that continues the ID (`{x}`, `${x}`, `#{x}`, `\(x)`, `<name>`, `[i]`).
 const CONTINUES = /^(?:[{$<\\[]|#\{)/;
 // After the token's closing quote: concatenation (`+`, `..` in Lua, `||` in SQL, `.` in PHP, `&` in VB).
@@ -147,7 +152,9 @@ export function classifyToken(text: string, start: number, end: number, catalog:
   // What is left looks like an ID but is not one. Keep only what plausibly means one.
   if (!catalog.getIgnoringCase(token)) {
     const placeholder = PLACEHOLDER_SEGMENT.exec(token);
-    if (placeholder && catalog.isNamespace(token.slice(0, placeholder.index))) return undefined;
+    const namespace = placeholder && token.slice(0, placeholder.index);
+    // Where the catalog's own IDs are upper case (NHN's rds_for_postgresql.DB_INSTANCE_MODIFY), upper case is a typo's, not a placeholder's.
+    if (namespace && catalog.isNamespace(namespace) && !hasUpperCaseChildren(catalog, namespace)) return undefined;
   }
   const segments = token.split('.');
   // `event_id.event_id.iaas.…`: the prefix written twice still names a service (reported with the repair).

@@ -82,10 +82,13 @@ export function completionCandidates(catalog: Catalog, typed: string): Candidate
   const depth = namespace.length + 1;
   const level = segmentsOf(namespace).length + 1;
   const offered = (event: CatalogEvent) => catalog.inEdition(event);
-  const namespaces: Candidate[] = catalog
-    .childrenOf(namespace)
-    .filter((child) => !child.event && catalog.eventsUnder(child.path).some(offered))
-    .map((child) => ({ kind: 'namespace', path: child.path, count: child.count }));
+  const namespaces: Candidate[] = [];
+  for (const child of catalog.childrenOf(namespace)) {
+    if (child.event) continue;
+    // The count an item shows is what it offers: this edition's events only.
+    const count = catalog.eventsUnder(child.path).filter(offered).length;
+    if (count > 0) namespaces.push({ kind: 'namespace', path: child.path, count });
+  }
   const events = catalog
     .eventsUnder(namespace)
     .filter((event) => offered(event) && (partial ? containsInOrder(event.id.slice(depth), partial) : event.segments.length === level));
