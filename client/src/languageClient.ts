@@ -1,7 +1,8 @@
 /**
- * Starts the bundled language server (dist/server.js) over IPC and keeps it
- * running: restarts it after a crash, and after repeated crashes stops and
- * tells the user once, with "Show Output" and "Restart".
+ * Starts the language server and keeps it running: restarts it after a crash, and after repeated
+ * crashes stops and tells the user once, with "Show Output" and "Restart". Where the server runs
+ * is the launcher's business: a Node process over IPC (nodeServer.ts) or a web worker
+ * (webServer.ts); everything else is shared.
  *
  * vscode-languageclient would otherwise show a notification of its own for
  * every failed start and restart (a server that dies at start-up meant ten
@@ -9,18 +10,17 @@
  */
 import * as vscode from 'vscode';
 import {
+  BaseLanguageClient,
   CloseAction,
   CloseHandlerResult,
+  DocumentSelector,
   ErrorAction,
   ErrorHandler,
   ErrorHandlerResult,
-  LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
-  ServerOptions,
   State,
-  TransportKind,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import {
   CatalogChangedNotification,
   CatalogInfo,
@@ -34,7 +34,9 @@ import {
   UsagesRequest,
   WorkspaceTrustNotification,
 } from '../../server/src/protocol';
+import { ReadTextRequest } from '../../server/src/runtime/fileRequests';
 import { CrashPolicy } from './crashPolicy';
+import { readText } from './fileAccess';
 
 /** The client id: vscode-languageclient reads `<id>.trace.server` for tracing. */
 export const CLIENT_ID = 'cloudtrailEvents';
@@ -43,10 +45,37 @@ export const OUTPUT_CHANNEL_NAME = 'CloudTrail Events';
 
 export type ServerState = 'starting' | 'running' | 'stopped';
 
+/**
+ * IDs appear in files of every language, saved or not, wherever the files live: on disk (`file`),
+ * in code-server's web worker (`vscode-remote`), on github.dev (`vscode-vfs`), in @vscode/test-web
+ * (`vscode-test-web`).
+ */
+export const DOCUMENT_SELECTOR: DocumentSelector = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web'].map((scheme) => ({ scheme }));
+
+/** A server that was launched, and its client. */
+export interface LaunchedServer {
+  readonly client: BaseLanguageClient;
+  /**
+   * Fires when the server failed in a way the client library does not notice (a web worker's
+   * uncaught error: the library sees no "close" and would wait forever).
+   */
+  readonly onDidFail?: vscode.Event<string>;
+  /** Frees what disposing the client does not (the web worker). */
+  dispose?(): void;
+}
+
+/** Launches a fresh server (a process, a worker) with its client; one per start and restart. */
+export interface ServerLauncher {
+  launch(id: string, name: string, options: LanguageClientOptions): Promise<LaunchedServer>;
+  /** A start that takes longer counts as a failed start (a worker that dies at start-up never answers). */
+  readonly startTimeoutMs?: number;
+}
+
 export class LanguageServer implements vscode.Disposable {
   readonly output: vscode.OutputChannel;
-  private client: LanguageClient | undefined;
-  private clientListeners: vscode.Disposable[] = [];
+  private server: LaunchedServer | undefined;
+  private launching: Promise<LaunchedServer> | undefined;
+  private serverListeners: vscode.Disposable[] = [];
   private readonly crashes = new CrashPolicy();
   private restarting: Promise<void> | undefined;
   /** Set once the user was told the server is down; cleared when it runs again or is restarted by hand. */
@@ -62,8 +91,12 @@ export class LanguageServer implements vscode.Disposable {
   /** Fires when the server says the workspace's usage counts may have changed (indexing, edits, files on disk). */
   readonly onDidChangeUsages = this.usagesChangedEmitter.event;
 
-  constructor(private readonly serverModule: string) {
+  constructor(private readonly launcher: ServerLauncher) {
     this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+  }
+
+  private get client(): BaseLanguageClient | undefined {
+    return this.server?.client;
   }
 
   get state(): ServerState {
@@ -78,20 +111,42 @@ export class LanguageServer implements vscode.Disposable {
   }
 
   /**
-   * Starts the server. A failure is already shown to the user by
-   * vscode-languageclient (with "Go to output"); it is logged here too and the
-   * server stays stopped until "Restart Language Server".
+   * Starts the server. A failure is logged (and told to the user once) and the
+   * server stays stopped until "Restart Language Server"; a start that never
+   * ends (a worker that died at start-up) counts as a crash after the launcher's timeout.
    */
   async start(): Promise<void> {
-    this.client ??= this.createClient();
+    let server: LaunchedServer;
     try {
-      await this.client.start();
+      server = await this.launched();
+    } catch (error) {
+      this.log(`Launching the language server failed: ${describe(error)}`);
+      void this.tellUser(vscode.l10n.t('The CloudTrail Events language server could not start: {0}', describe(error)));
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = this.launcher.startTimeoutMs;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      if (timeout !== undefined) timer = setTimeout(() => resolve('timeout'), timeout);
+    });
+    try {
+      const outcome = await Promise.race([server.client.start(), timedOut]);
+      if (outcome === 'timeout') await this.serverFailed(server, `it did not start within ${timeout! / 1000} s`);
     } catch (error) {
       this.log(`Starting the language server failed: ${describe(error)}`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  /** Restarts the server by hand: forgets earlier crashes and starts a fresh process. */
+  /** The current server, launching one when there is none (concurrent callers share the launch). */
+  private launched(): Promise<LaunchedServer> {
+    if (this.server) return Promise.resolve(this.server);
+    this.launching ??= this.launch().finally(() => (this.launching = undefined));
+    return this.launching;
+  }
+
+  /** Restarts the server by hand: forgets earlier crashes and starts a fresh one. */
   restart(): Promise<void> {
     this.restarting ??= this.doRestart().finally(() => (this.restarting = undefined));
     return this.restarting;
@@ -100,18 +155,10 @@ export class LanguageServer implements vscode.Disposable {
   private async doRestart(): Promise<void> {
     this.crashes.reset();
     this.toldUser = false;
-    const old = this.client;
-    if (old && old.state === State.Running) {
-      try {
-        await old.restart();
-        return;
-      } catch (error) {
-        this.log(`Restarting the language server failed, starting a new one: ${describe(error)}`);
-      }
-    }
-    // A client whose start failed cannot start again, so a stopped server gets a new client.
-    this.client = undefined;
-    await this.disposeClient(old);
+    // A client whose start failed cannot start again, and a worker cannot be restarted: always a new server.
+    const old = this.server;
+    this.server = undefined;
+    await this.disposeServer(old);
     await this.start();
   }
 
@@ -153,27 +200,25 @@ export class LanguageServer implements vscode.Disposable {
   }
 
   async dispose(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    await this.disposeClient(client);
+    const server = this.server;
+    this.server = undefined;
+    await this.disposeServer(server);
     this.stateEmitter.dispose();
     this.catalogChangedEmitter.dispose();
     this.usagesChangedEmitter.dispose();
     this.output.dispose();
   }
 
-  private running(): LanguageClient {
+  private running(): BaseLanguageClient {
     // A starting client queues requests until it runs; a stopped one would reject with a vaguer message.
-    if (!this.client || this.state === 'stopped') throw new ServerNotRunningError();
-    return this.client;
+    const client = this.client;
+    if (!client || this.state === 'stopped') throw new ServerNotRunningError();
+    return client;
   }
 
-  private createClient(): LanguageClient {
-    const run = { module: this.serverModule, transport: TransportKind.ipc };
-    const serverOptions: ServerOptions = { run, debug: run };
+  private async launch(): Promise<LaunchedServer> {
     const clientOptions: LanguageClientOptions = {
-      // IDs appear in files of every language, saved or not.
-      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+      documentSelector: DOCUMENT_SELECTOR,
       synchronize: { configurationSection: CLIENT_ID },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -188,9 +233,10 @@ export class LanguageServer implements vscode.Disposable {
         return false;
       },
     };
-    const client = new ReportingLanguageClient(CLIENT_ID, OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
-    client.onForcedError = (message, data) => this.startFailed(message, data);
-    this.clientListeners = [
+    const server = await this.launcher.launch(CLIENT_ID, OUTPUT_CHANNEL_NAME, clientOptions);
+    const { client } = server;
+    reportForcedErrors(client, (message, data) => this.startFailed(message, data));
+    this.serverListeners = [
       client.onDidChangeState(() => {
         if (this.client !== client) return;
         if (client.state === State.Running) this.toldUser = false;
@@ -198,8 +244,32 @@ export class LanguageServer implements vscode.Disposable {
       }),
       client.onNotification(CatalogChangedNotification.type, ({ version }) => this.catalogChangedEmitter.fire(version)),
       client.onNotification(UsagesChangedNotification.type, ({ version }) => this.usagesChangedEmitter.fire(version)),
+      // A server without a file system (the web worker) reads files through the client.
+      client.onRequest(ReadTextRequest.type, ({ uri, maxBytes }) => readText(uri, maxBytes)),
     ];
-    return client;
+    if (server.onDidFail) this.serverListeners.push(server.onDidFail((reason) => void this.serverFailed(server, reason)));
+    this.server = server;
+    return server;
+  }
+
+  /**
+   * A server failed where the client library does not see it (a web worker) or never started:
+   * the crash policy decides between a fresh server and giving up (with one message).
+   */
+  private async serverFailed(server: LaunchedServer, reason: string): Promise<void> {
+    if (this.server !== server) return;
+    this.log(`The language server failed: ${reason}`);
+    const decision = this.crashes.recordCrash(Date.now());
+    this.server = undefined;
+    await this.disposeServer(server);
+    this.stateEmitter.fire(this.state);
+    if (decision === 'restart') {
+      this.log('Starting a new language server.');
+      await this.start();
+    } else {
+      this.log(`The language server crashed ${this.crashes.maxCrashes} times within 3 minutes and was not restarted.`);
+      void this.tellServerGaveUp();
+    }
   }
 
   private errorHandler(): ErrorHandler {
@@ -251,15 +321,17 @@ export class LanguageServer implements vscode.Disposable {
     else if (choice === restart) await this.restart();
   }
 
-  private async disposeClient(client: LanguageClient | undefined): Promise<void> {
-    for (const listener of this.clientListeners) listener.dispose();
-    this.clientListeners = [];
-    if (!client) return;
+  private async disposeServer(server: LaunchedServer | undefined): Promise<void> {
+    for (const listener of this.serverListeners) listener.dispose();
+    this.serverListeners = [];
+    if (!server) return;
     try {
-      await client.dispose();
+      await server.client.dispose();
     } catch (error) {
-      // A client that never ran cannot be stopped cleanly; its process is killed either way.
+      // A client that never ran cannot be stopped cleanly; its process is killed (its worker terminated) either way.
       this.log(`Stopping the language server: ${describe(error)}`);
+    } finally {
+      server.dispose?.();
     }
   }
 
@@ -268,18 +340,14 @@ export class LanguageServer implements vscode.Disposable {
   }
 }
 
-/** Routes the library's forced notifications (start and restart failures) to the LanguageServer. */
-class ReportingLanguageClient extends LanguageClient {
-  onForcedError: ((message: string, data: unknown) => void) | undefined;
-
-  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
-    if (showNotification === 'force' && this.onForcedError) {
-      super.error(message, data, false);
-      this.onForcedError(message, data);
-      return;
-    }
-    super.error(message, data, showNotification);
-  }
+/** Routes the library's forced notifications (start and restart failures) to `onForced` instead of a pop-up. */
+function reportForcedErrors(client: BaseLanguageClient, onForced: (message: string, data: unknown) => void): void {
+  const error = client.error.bind(client);
+  client.error = (message: string, data?: unknown, showNotification: boolean | 'force' = true): void => {
+    if (showNotification !== 'force') return error(message, data, showNotification);
+    error(message, data, false);
+    onForced(message, data);
+  };
 }
 
 /** Thrown by requests while the server is stopped; commands turn it into a message with a Restart action. */

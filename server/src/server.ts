@@ -5,6 +5,7 @@
  * (Neovim, Helix, Emacs) can run `cloudtrail-events-language-server --stdio`.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeRuntime } from './runtime/nodeRuntime';
 import { startServer } from './startServer';
 
 if (process.argv.includes('--version')) {
@@ -12,5 +13,5 @@ if (process.argv.includes('--version')) {
 } else if (process.argv.includes('--help') || !/--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(process.argv.join(' '))) {
   console.log('Usage: cloudtrail-events-language-server --stdio\n\nA language server for NHN Cloud CloudTrail event IDs (completion, hover, diagnostics, quick fixes).');
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), nodeRuntime);
 }

@@ -9,6 +9,7 @@ import { CatalogState } from './catalogState';
 import { EditTracker } from './editTracker';
 import { Finding, IdScan, rescanIds } from './core/analyze';
 import { matchGlob } from './core/glob';
+import { uriPath } from './runtime/uriPath';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, Settings } from './settings';
 
 export type SkipReason = 'excluded' | 'tooLarge' | 'binary';
@@ -56,7 +57,7 @@ export class ServerContext {
   hasConfigurationCapability = false;
   /** The client applies `CompletionList.itemDefaults.editRange` to items without an edit of their own. */
   completionEditRangeDefault = false;
-  /** File-system paths of the workspace folders (from initialize). */
+  /** File-system paths of the workspace folders (from initialize); in a web worker, the paths of their URIs. */
   workspaceFolders: string[] = [];
   private globalSettings: Settings = DEFAULT_SETTINGS;
   private readonly settingsCache = new Map<string, Promise<Settings>>();
@@ -122,7 +123,7 @@ export class ServerContext {
   /** Why a document is not examined under `settings`, or undefined when it is. */
   skipReason(document: TextDocument, settings: Settings): SkipReason | undefined {
     if (settings.exclude.languages.includes(document.languageId)) return 'excluded';
-    const path = uriToPath(document.uri);
+    const path = uriToPath(document.uri) ?? uriPath(document.uri);
     if (path) {
       // Globs match the absolute path and, as in the workspace index and the CLI, the path in its folder (`src/gen/**`).
       const folder = this.workspaceFolders.find((f) => path.startsWith(`${f}/`));

@@ -33,6 +33,8 @@ import {
   UsagesRequest,
   WorkspaceTrustNotification,
 } from './protocol';
+import type { ServerRuntime } from './runtime/runtime';
+import { uriPath } from './runtime/uriPath';
 import { ServerContext, uriToPath } from './serverContext';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
@@ -55,7 +57,7 @@ function safely<P extends unknown[], R>(context: ServerContext, name: string, fa
   };
 }
 
-export function startServer(connection: Connection): ServerContext {
+export function startServer(connection: Connection, runtime: ServerRuntime): ServerContext {
   const context = new ServerContext(connection);
   const { documents } = context;
   const diagnostics = new DiagnosticsScheduler(context);
@@ -71,7 +73,7 @@ export function startServer(connection: Connection): ServerContext {
     context.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     context.completionEditRangeDefault = !!params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     context.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
-      .map((folder) => uriToPath(folder.uri))
+      .map((folder) => (runtime.kind === 'node' ? uriToPath(folder.uri) : uriPath(folder.uri)))
       .filter((folder): folder is string => folder !== undefined);
     catalogSync.trusted = options.workspaceTrusted !== false;
     supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;

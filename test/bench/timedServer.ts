@@ -11,6 +11,7 @@ import { PerformanceObserver } from 'perf_hooks';
 import * as v8 from 'v8';
 import { Message, NotificationMessage, RequestMessage, ResponseMessage, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeRuntime } from '../../server/src/runtime/nodeRuntime';
 import { startServer } from '../../server/src/startServer';
 import type { ServerTiming } from './benchClient';
 
@@ -94,4 +95,4 @@ writer.write = (message: Message) => {
 const connection = createConnection(ProposedFeatures.all, reader, writer);
 // Where the memory goes, for the memory figure: heap spaces and what lies outside the heap.
 connection.onRequest(SERVER_MEMORY, () => ({ usage: process.memoryUsage(), spaces: v8.getHeapSpaceStatistics() }));
-startServer(connection);
+startServer(connection, nodeRuntime);

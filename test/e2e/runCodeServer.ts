@@ -2,10 +2,16 @@
  * Runs the extension-host mocha suite in a real VS Code: code-server 4.100.3 in headless Chromium,
  * offline. This is the runner CI uses (the desktop one is runElectron.ts).
  *
- *   node out/test/e2e/runCodeServer.js [--extension DIR] [--tests FILE] [--workspace DIR] [--timeout SECONDS]
+ *   node out/test/e2e/runCodeServer.js [--web] [--extension DIR] [--tests FILE] [--workspace DIR] [--timeout SECONDS]
  *
  * Defaults: the repository (needs `npm run build`), out/test/e2e/suite/index.js, a copy of
- * test/fixtures/workspace. Environment: E2E_GREP (mocha grep), E2E_TIMEOUT (seconds, default 420),
+ * test/fixtures/workspace.
+ *
+ * `--web` runs the same suite in the browser's web-worker extension host instead of the Node one:
+ * the user setting `remote.extensionKind` moves the extension there (the payload's
+ * `extensionDevelopmentKind` is ignored by the browser workbench), the suite is the bundle
+ * out/test/e2e/web/index.js (`node scripts/bundle.mjs --e2e-web`), its results come as a console
+ * line (a worker has no file system), and the run fails if a Node process ever runs dist/server.js. Environment: E2E_GREP (mocha grep), E2E_TIMEOUT (seconds, default 420),
  * E2E_VERBOSE=1 (browser console too), E2E_KEEP_TMP=1 (keep the temp folder).
  *
  * code-server rejects --extensionDevelopmentPath and ignores --extensionTestsPath, so the suite is
@@ -19,9 +25,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import { checkExtensionBuilt, copyWorkspace, launchChromium, REPO_ROOT, startCodeServer } from './codeServer';
-import { RESULTS_ENV, SuiteResults } from './suite/results';
+import { RESULTS_ENV, RESULTS_LINE_PREFIX, SuiteResults } from './suite/results';
 
 interface Args {
+  web: boolean;
   extension: string;
   tests: string;
   workspace: string;
@@ -29,9 +36,12 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
+  const web = argv.includes('--web');
+  argv = argv.filter(arg => arg !== '--web');
   const args: Args = {
+    web,
     extension: REPO_ROOT,
-    tests: path.join(REPO_ROOT, 'out', 'test', 'e2e', 'suite', 'index.js'),
+    tests: path.join(REPO_ROOT, 'out', 'test', 'e2e', web ? 'web' : 'suite', 'index.js'),
     workspace: path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'),
     timeoutMs: Number(process.env.E2E_TIMEOUT ?? 420) * 1000,
   };
@@ -62,6 +72,26 @@ function formatLog(args: unknown): string {
   return typeof args === 'string' ? args : util.inspect(args);
 }
 
+/** `publisher.name`, as `remote.extensionKind` names the extension. */
+function extensionId(extensionPath: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  return `${manifest.publisher}.${manifest.name}`;
+}
+
+/** PIDs of the processes whose command line names `file` (Linux: /proc). */
+function processesRunning(file: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(file)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -73,7 +103,8 @@ async function main(): Promise<number> {
 
   const resultsFile = (tmp: string): string => path.join(tmp, 'results.json');
   const server = await startCodeServer({
-    name: 'cloudtrail-e2e',
+    name: args.web ? 'cloudtrail-e2e-web' : 'cloudtrail-e2e',
+    settings: args.web ? { 'remote.extensionKind': { [extensionId(args.extension)]: ['web'] } } : undefined,
     env: tmp => ({
       [RESULTS_ENV]: resultsFile(tmp),
       ...(process.env.E2E_GREP ? { E2E_GREP: process.env.E2E_GREP } : {}),
@@ -90,8 +121,13 @@ async function main(): Promise<number> {
 
     let settle: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>(resolve => { settle = resolve; });
+    let loggedResults: SuiteResults | undefined;
     await page.exposeFunction('codeAutomationLog', (_level: string, logArgs: unknown) => {
       const text = formatLog(logArgs);
+      if (text.startsWith(RESULTS_LINE_PREFIX)) {
+        loggedResults = JSON.parse(text.slice(RESULTS_LINE_PREFIX.length)) as SuiteResults;
+        return;
+      }
       if (process.env.E2E_VERBOSE || !NOISE.test(text)) {
         process.stdout.write(`${text}\n`);
       }
@@ -107,27 +143,36 @@ async function main(): Promise<number> {
       ['extensionTestsPath', server.remoteUri(args.tests)],
       ['skipWelcome', 'true'],
     ]);
+    // In the web worker, no Node process may ever run the extension's server.
+    const nodeServers = new Set<number>();
+    const serverModule = path.join(args.extension, 'dist', 'server.js');
+    const watcher = args.web ? setInterval(() => processesRunning(serverModule).forEach(pid => nodeServers.add(pid)), 500) : undefined;
     await page.goto(url);
-    console.log(`[e2e] workbench loaded after ${elapsed()}`);
+    console.log(`[e2e] workbench loaded after ${elapsed()}${args.web ? ' (extension in the web worker)' : ''}`);
 
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>(resolve => { timer = setTimeout(() => resolve('timeout'), args.timeoutMs); });
     const outcome = await Promise.race([exitCode, timedOut]);
     clearTimeout(timer);
+    clearInterval(watcher);
     if (outcome === 'timeout') {
       console.error(`[e2e] FAILED: no result from the extension host after ${args.timeoutMs / 1000}s. code-server log:\n${server.logTail()}`);
       return 1;
     }
 
     const file = resultsFile(server.tmp);
-    if (!fs.existsSync(file)) {
-      console.error(`[e2e] FAILED: the suite wrote no results (workbench exit code ${outcome}); `
+    const results = args.web ? loggedResults : fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) as SuiteResults : undefined;
+    if (!results) {
+      console.error(`[e2e] FAILED: the suite reported no results (workbench exit code ${outcome}); `
         + `did ${args.tests} run? code-server log:\n${server.logTail()}`);
       return 1;
     }
-    const results = JSON.parse(fs.readFileSync(file, 'utf8')) as SuiteResults;
     console.log(`[e2e] ${results.passes} passing, ${results.failures} failing, ${results.pending} pending `
       + `in ${elapsed()} (workbench exit code ${outcome})`);
+    if (nodeServers.size > 0) {
+      console.error(`[e2e] FAILED: a Node process ran ${serverModule} (pids ${[...nodeServers].join(', ')}): the extension did not run in the web worker`);
+      return 1;
+    }
     if (results.failures > 0 || outcome !== 0) {
       return 1;
     }

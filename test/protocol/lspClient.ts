@@ -48,6 +48,7 @@ import {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { Connection, createConnection } from 'vscode-languageserver/node';
+import { nodeRuntime } from '../../server/src/runtime/nodeRuntime';
 import { startServer } from '../../server/src/startServer';
 
 export const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -117,7 +118,7 @@ export class TestClient {
 
   /** The server in this process, over a pair of streams. */
   static inBand(): TestClient {
-    return TestClient.inBandWith(startServer);
+    return TestClient.inBandWith((connection) => startServer(connection, nodeRuntime));
   }
 
   /** Like inBand, with the server side built by `start` (e.g. one feature with test-sized limits). */

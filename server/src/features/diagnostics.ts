@@ -7,6 +7,7 @@ import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Position } from 'vscode-
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../core/catalog';
 import { Problem, ProblemCodes, problemsOf } from '../core/problems';
+import { nextTurn, yieldTurn } from '../runtime/runtime';
 import { Analysis, ServerContext, SkipReason } from '../serverContext';
 import { Settings, Severity } from '../settings';
 
@@ -76,7 +77,6 @@ export function positionWalker(document: TextDocument): (offset: number) => Posi
 
 /** Findings handled between two yields to the event loop: a file of thousands of typos must not hold up requests. */
 const FINDINGS_PER_SLICE = 2000;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Builds the diagnostics of an analysed document. Suggestions are computed in
@@ -109,7 +109,7 @@ export async function computeDiagnostics(
   const problems: Problem[] = [];
   for (let from = 0; from < analysis.findings.length; from += FINDINGS_PER_SLICE) {
     if (from > 0) {
-      await nextTurn();
+      await yieldTurn();
       if (isStale()) return undefined;
     }
     problems.push(...problemsOf(text, analysis.findings.slice(from, from + FINDINGS_PER_SLICE), catalog));
@@ -148,11 +148,11 @@ export class DiagnosticsScheduler {
     if (this.scheduled) return;
     this.scheduled = true;
     this.waitedTurns = 0;
-    setImmediate(this.turn);
+    nextTurn(this.turn);
   }
 
   /**
-   * The connection handles one received message per event-loop turn (setImmediate),
+   * The connection handles one received message per event-loop turn (setImmediate; a 0 ms timeout in a web worker),
    * so a burst of edits already read from the pipe lands one turn at a time. While
    * changes keep landing, wait another turn: the burst is then validated once, at
    * its newest version, instead of once per edit. No timer: an edit typed alone is
@@ -162,7 +162,7 @@ export class DiagnosticsScheduler {
     if (this.changed && this.waitedTurns < MAX_WAIT_TURNS) {
       this.changed = false;
       this.waitedTurns++;
-      setImmediate(this.turn);
+      nextTurn(this.turn);
       return;
     }
     this.changed = false;

@@ -34,7 +34,8 @@ export function findUpward(start: string, relative: string, maxLevels = 8): stri
  * one upward: tsc re-serializes an imported JSON file into out/, with other line breaks.
  */
 function shippedCatalogFile(): string | undefined {
-  const manifest = findUpward(__dirname, 'package.json');
+  // No __dirname in a web worker: the web server has no file to read the rows from.
+  const manifest = typeof __dirname === 'string' ? findUpward(__dirname, 'package.json') : undefined;
   const file = manifest && path.join(path.dirname(manifest), BUILTIN_SOURCE_FILE);
   return file && fs.existsSync(file) ? file : undefined;
 }

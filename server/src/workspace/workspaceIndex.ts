@@ -25,6 +25,7 @@ import { findIds } from '../core/analyze';
 import { CatalogEvent } from '../core/catalog';
 import { languageIdForPath } from '../core/languages';
 import { UsageCounts, UsagesChangedNotification } from '../protocol';
+import { yieldTurn } from '../runtime/runtime';
 import { Analysis, ServerContext, uriToPath } from '../serverContext';
 import { Settings } from '../settings';
 import { CatalogSources } from './catalogSource';
@@ -70,7 +71,6 @@ const READ_AHEAD = 8;
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn']);
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const byPosition = (a: Location, b: Location) =>
   a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
@@ -353,7 +353,7 @@ export class WorkspaceIndex {
             progress?.report(Math.floor((100 * this.filesRead) / files.length), `${this.filesRead}/${files.length} files`);
             reported = now;
           }
-          await yieldToEventLoop();
+          await yieldTurn();
           sliceStart = Date.now();
         }
       }
@@ -405,7 +405,7 @@ export class WorkspaceIndex {
       // Reverse, so the stack visits directories in their listed order.
       for (let i = subdirectories.length - 1; i >= 0; i--) stack.push(subdirectories[i]);
       if (Date.now() - sliceStart >= this.sliceMs) {
-        await yieldToEventLoop();
+        await yieldTurn();
         sliceStart = Date.now();
       }
     }

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha = require('mocha');
-import { RESULTS_ENV, SuiteResults } from './results';
+import { countResults, RESULTS_ENV, SuiteResults } from './results';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -22,14 +22,14 @@ export function run(): Promise<void> {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
-    const results: SuiteResults = { passes: 0, failures: 0, pending: 0, failed: [] };
-    let runner: Mocha.Runner;
+    let results: SuiteResults | undefined;
     try {
-      runner = mocha.run(failures => {
-        results.failures = Math.max(results.failures, failures);
+      const runner = mocha.run(failures => {
+        const counted = results ?? { passes: 0, failures: 0, pending: 0, failed: [] };
+        counted.failures = Math.max(counted.failures, failures);
         const file = process.env[RESULTS_ENV];
         if (file) {
-          fs.writeFileSync(file, JSON.stringify(results, null, 2));
+          fs.writeFileSync(file, JSON.stringify(counted, null, 2));
         }
         if (failures > 0) {
           reject(new Error(`${failures} test(s) failed`));
@@ -37,15 +37,9 @@ export function run(): Promise<void> {
           resolve();
         }
       });
+      results = countResults(runner);
     } catch (error) {
       reject(error);
-      return;
     }
-    runner.on('pass', () => { results.passes++; });
-    runner.on('pending', () => { results.pending++; });
-    runner.on('fail', (test, error: Error) => {
-      results.failures++;
-      results.failed.push({ title: test.fullTitle(), error: String(error?.stack ?? error) });
-    });
   });
 }

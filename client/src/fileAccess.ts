@@ -1,0 +1,26 @@
+/**
+ * Answers the file requests of a server that has no file system (the web worker, see
+ * server/src/runtime/webRuntime.ts) with `vscode.workspace.fs`, which reads every scheme the
+ * workbench knows (`file`, `vscode-remote`, `vscode-vfs`, `vscode-test-web`). Never throws: a
+ * file that cannot be read is answered with the reason.
+ */
+import * as vscode from 'vscode';
+import type { ReadTextResult } from '../../server/src/runtime/fileRequests';
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`);
+
+/** The text of `uri` (UTF-8, without a BOM) if it is a file of at most `maxBytes` bytes; otherwise why not. */
+export async function readText(uri: string, maxBytes: number): Promise<ReadTextResult> {
+  try {
+    const target = vscode.Uri.parse(uri, true);
+    const stat = await vscode.workspace.fs.stat(target);
+    if (stat.type & vscode.FileType.Directory) return { skipped: 'a directory, not a regular file; not read' };
+    if (stat.size > maxBytes) return { skipped: `larger than ${sizeText(maxBytes)}` };
+    const bytes = await vscode.workspace.fs.readFile(target);
+    if (bytes.byteLength > maxBytes) return { skipped: `larger than ${sizeText(maxBytes)}` };
+    return { text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
+  } catch (error) {
+    const code = error instanceof vscode.FileSystemError ? error.code : undefined;
+    return { skipped: `cannot read (${code || (error instanceof Error ? error.message : String(error))})` };
+  }
+}

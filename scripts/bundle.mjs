@@ -1,0 +1,80 @@
+/**
+ * Builds the four bundles with esbuild (`npm run bundle -- [--sourcemap] [--minify]`):
+ *   dist/extension.js, dist/server.js, dist/cli.js  Node (package.json `main`, the server process, the CLI)
+ *   dist/web/extension.js                           the web client (package.json `browser`), CommonJS for the web extension host
+ *   dist/web/server.js                              the server in a web worker, an IIFE (VS Code may start it with importScripts)
+ *
+ * The web bundles resolve `path` to path-browserify, and `fs`, `os`, `url` to a module whose
+ * every function throws: the server's runtime boundary (server/src/runtime/) keeps the web
+ * worker away from them, and a call that slips through fails loudly instead of at bundling.
+ * Missing globals are not reported by esbuild (`setImmediate`, `__dirname`, `process` fail
+ * only at run time in a worker): the web e2e run (`npm run test:e2e:web`) is what catches them.
+ */
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+
+const args = process.argv.slice(2);
+const common = {
+  bundle: true,
+  sourcemap: args.includes('--sourcemap'),
+  minify: args.includes('--minify'),
+  logLevel: 'warning',
+};
+
+const nodeOnly = {
+  name: 'node-only-modules',
+  setup(build) {
+    build.onResolve({ filter: /^(fs|os|url)$/ }, (resolved) => ({ path: resolved.path, namespace: 'node-only' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-only' }, (loaded) => ({
+      contents: `module.exports = new Proxy({}, { get: (_, name) => typeof name === 'symbol' || name === '__esModule' ? undefined : () => { throw new Error('${loaded.path}.' + String(name) + ' is not available in a web worker'); } });`,
+      loader: 'js',
+    }));
+  },
+};
+const web = { ...common, platform: 'browser', target: 'es2022', alias: { path: 'path-browserify' }, plugins: [nodeOnly] };
+
+await Promise.all([
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli.ts'],
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    outdir: 'dist',
+    entryNames: '[name]',
+  }),
+  esbuild.build({ ...web, entryPoints: ['client/src/browserExtension.ts'], format: 'cjs', external: ['vscode'], outfile: 'dist/web/extension.js' }),
+  esbuild.build({ ...web, entryPoints: ['server/src/browserServer.ts'], format: 'iife', outfile: 'dist/web/server.js' }),
+]);
+
+/**
+ * `--e2e-web`: the extension-host suite for the web worker (out/test/e2e/web/index.js), the same
+ * suite files as the Node host's, with the npm `assert` package for Node's.
+ */
+if (args.includes('--e2e-web')) {
+  const suiteDir = 'test/e2e/suite';
+  const suites = fs.readdirSync(suiteDir).filter((name) => name.endsWith('.test.ts')).sort();
+  const suiteList = {
+    name: 'e2e-suites',
+    setup(build) {
+      build.onResolve({ filter: /^virtual:e2e-suites$/ }, () => ({ path: 'e2e-suites', namespace: 'e2e-suites' }));
+      build.onLoad({ filter: /.*/, namespace: 'e2e-suites' }, () => ({
+        contents: suites.map((name) => `require(${JSON.stringify(`./${suiteDir}/${name}`)});`).join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
+    },
+  };
+  await esbuild.build({
+    ...web,
+    entryPoints: ['test/e2e/web/index.ts'],
+    format: 'cjs',
+    external: ['vscode'],
+    outfile: 'out/test/e2e/web/index.js',
+    sourcemap: 'inline',
+    // assert's `util` reads process.env.NODE_DEBUG.
+    define: { 'process.env.NODE_DEBUG': 'false' },
+    plugins: [...web.plugins, suiteList],
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * The server's runtime in Node: files are read directly, `file:` URIs only, with the caps that
+ * keep a hostile path (a FIFO, /dev/zero, a huge file) from hanging or flooding the server.
+ */
+import { fileURLToPath } from 'url';
+import { readRegularFile } from '../readFileCapped';
+import type { ServerRuntime } from './runtime';
+
+export const nodeRuntime: ServerRuntime = {
+  kind: 'node',
+  async readText(uri, maxBytes) {
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return { skipped: `not a file: URI (${uri})` };
+    }
+    const read = readRegularFile(file, maxBytes);
+    if ('skipped' in read) return read;
+    return { text: read.bytes.toString('utf8').replace(/^\uFEFF/, '') };
+  },
+};

@@ -1,0 +1,28 @@
+/**
+ * Entry of the extension-host test run in the web worker (`extensionTestsPath` of
+ * `runCodeServer.js --web`): the same suite files as the Node host, bundled by
+ * `node scripts/bundle.mjs --e2e-web` (a web worker cannot `require` compiled files), run by
+ * mocha's browser build. Results go to the console (RESULTS_LINE_PREFIX): the worker has no file
+ * system and no environment.
+ */
+import 'mocha/mocha';
+import { countResults, RESULTS_LINE_PREFIX, SuiteResults } from '../suite/results';
+
+
+export function run(): Promise<void> {
+  // The browser build's default reporter writes HTML; undefined selects `spec`, which logs to the console.
+  mocha.setup({ ui: 'bdd', reporter: undefined, color: false, timeout: 60_000 });
+  // A module made by scripts/bundle.mjs: it requires every test/e2e/suite/*.test.ts, as ../suite/index.ts reads the folder.
+  require('virtual:e2e-suites');
+  return new Promise((resolve, reject) => {
+    let results: SuiteResults | undefined;
+    const runner = mocha.run((failures) => {
+      const counted = results ?? { passes: 0, failures: 0, pending: 0, failed: [] };
+      counted.failures = Math.max(counted.failures, failures);
+      console.log(`${RESULTS_LINE_PREFIX}${JSON.stringify(counted)}`);
+      if (failures > 0) reject(new Error(`${failures} test(s) failed`));
+      else resolve();
+    });
+    results = countResults(runner);
+  });
+}
