@@ -73,8 +73,8 @@ if (args.includes('--e2e-web')) {
     external: ['vscode'],
     outfile: 'out/test/e2e/web/index.js',
     sourcemap: 'inline',
-    // assert's `util` reads process.env.NODE_DEBUG.
-    define: { 'process.env.NODE_DEBUG': 'false' },
+    // assert's `util` reads process.env.NODE_DEBUG; E2E_GREP selects tests as in the Node host (read now: a worker has no environment).
+    define: { 'process.env.NODE_DEBUG': 'false', 'process.env.E2E_GREP': JSON.stringify(process.env.E2E_GREP ?? '') },
     plugins: [...web.plugins, suiteList],
   });
 }

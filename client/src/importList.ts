@@ -5,7 +5,6 @@
  * The server then reloads its catalog from the setting; nothing is imported
  * behind the setting's back.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ListCheck } from '../../server/src/protocol';
 import type { LanguageServer } from './languageClient';
@@ -14,9 +13,9 @@ const SETTING = 'catalog.officialLists';
 const LANGUAGES: Record<string, string> = { ko: '한국어', en: 'English', ja: '日本語', zh: '中文' };
 
 /** The file to import: the argument (a Uri or a path) or one the user picks. */
-async function listFile(arg: unknown): Promise<string | undefined> {
-  if (arg instanceof vscode.Uri) return arg.fsPath;
-  if (typeof arg === 'string' && arg) return arg;
+async function listFile(arg: unknown): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg) return vscode.Uri.file(arg);
   const [picked] =
     (await vscode.window.showOpenDialog({
       title: vscode.l10n.t('Import Official Event List'),
@@ -24,19 +23,25 @@ async function listFile(arg: unknown): Promise<string | undefined> {
       canSelectMany: false,
       filters: { Markdown: ['md', 'markdown'] },
     })) ?? [];
-  return picked?.fsPath;
+  return picked;
 }
 
-/** How the setting names the file: relative to the workspace folder that holds it, else absolute. */
-function settingPath(file: string): string {
-  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
-  return folder ? path.relative(folder.uri.fsPath, file).split(path.sep).join('/') : file;
+/**
+ * How the setting names the file: relative to the workspace folder that holds it (the only form
+ * the browser can read back), else its absolute path (desktop).
+ */
+function settingPath(file: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(file);
+  return folder ? vscode.workspace.asRelativePath(file, false) : file.fsPath;
 }
 
-function summary(file: string, check: ListCheck): string {
+/** The file's name, whatever its scheme. */
+const basename = (file: vscode.Uri) => file.path.slice(file.path.lastIndexOf('/') + 1);
+
+function summary(file: vscode.Uri, check: ListCheck): string {
   return vscode.l10n.t(
     '{0}: {1} events ({2}). Compared with the built-in catalog: {3} added, {4} removed, {5} reworded.',
-    path.basename(file),
+    basename(file),
     check.events,
     LANGUAGES[check.language ?? ''] ?? check.language ?? '?',
     check.added,
@@ -57,7 +62,7 @@ export async function importOfficialList(server: LanguageServer, arg?: unknown, 
     for (const problem of check.problems) server.output.appendLine(problem);
     const showOutput = vscode.l10n.t('Show Output');
     // Not awaited: the command's result does not depend on when the user closes the message.
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be imported: {1}', path.basename(file), check.problems[0]), showOutput).then((choice) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be imported: {1}', basename(file), check.problems[0]), showOutput).then((choice) => {
       if (choice === showOutput) server.showOutput();
     });
     return undefined;
@@ -77,7 +82,7 @@ export async function importOfficialList(server: LanguageServer, arg?: unknown, 
   const configuration = vscode.workspace.getConfiguration('cloudtrailEvents');
   const inspected = configuration.inspect<string[]>(SETTING);
   const current = (target === vscode.ConfigurationTarget.Global ? inspected?.globalValue : inspected?.workspaceValue) ?? [];
-  const entry = target === vscode.ConfigurationTarget.Global ? file : settingPath(file);
+  const entry = target === vscode.ConfigurationTarget.Global ? file.fsPath : settingPath(file);
   const value = [...current.filter((existing) => existing !== entry), entry];
   await configuration.update(SETTING, value, target);
   return value;

@@ -174,8 +174,9 @@ export class LanguageServer implements vscode.Disposable {
   }
 
   /** Checks an official event list with the server's parser, without importing it. */
-  checkList(file: string): Promise<ListCheck> {
-    return this.running().sendRequest(CheckListRequest.type, { path: file });
+  checkList(file: vscode.Uri): Promise<ListCheck> {
+    // The path for Node and for messages; the URI for a server in a web worker, which reads through workspace.fs.
+    return this.running().sendRequest(CheckListRequest.type, { path: file.scheme === 'file' ? file.fsPath : file.path, uri: file.toString() });
   }
 
   /** Tells the server the workspace is now trusted, so it may read the workspace's catalog files. */

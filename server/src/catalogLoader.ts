@@ -17,6 +17,7 @@ import { Catalog, CatalogEvent } from './core/catalog';
 import { applyUserEntries, CatalogDiff, diffCatalogs, mergeOfficialLists, OfficialList, SourcedEntry } from './core/catalogCompose';
 import { isRefused, listEditionOfPath, listLanguageOfPath, parseEventList, summarizeList } from './core/catalogParser';
 import { parseUserCatalog, USER_CATALOG_FILE, validateEntry } from './core/userCatalog';
+import type { ReadTextResult } from './runtime/fileRequests';
 
 export interface CatalogInputs {
   officialLists: string[];
@@ -28,6 +29,11 @@ export interface CatalogInputs {
   trusted: boolean;
   /** The edition the workspace targets (`public`, `gov`, …): IDs of other editions only get a note. */
   edition?: string;
+  /**
+   * Files read beforehand, by path (a web worker has no file system: the server reads through its
+   * runtime first, see runtime/catalogFiles.ts); a path missing here does not exist. Absent: read from disk.
+   */
+  prefetched?: ReadonlyMap<string, ReadTextResult>;
 }
 
 export interface CatalogMessage {
@@ -75,9 +81,13 @@ const REFUSAL_DETAILS = 3;
  * the parser) and says so in one message. A list is refused only when it is not an event list or
  * most of its rows fail, unless `lenient`, which then uses whatever rows parsed.
  */
-export function readOfficialList(file: string, lenient: boolean): { list?: OfficialList; messages: CatalogMessage[] } {
+export function readOfficialList(file: string, lenient: boolean, prefetched?: ReadonlyMap<string, ReadTextResult>): { list?: OfficialList; messages: CatalogMessage[] } {
   let text: string;
-  try {
+  if (prefetched) {
+    const read = prefetched.get(file) ?? { skipped: 'cannot read (FileNotFound)' };
+    if ('skipped' in read) return { messages: [{ level: 'error', text: `${file}: ${read.skipped}; it is not an event list.` }] };
+    text = read.text;
+  } else try {
     const size = fs.statSync(file).size;
     if (size > MAX_LIST_BYTES) return { messages: [{ level: 'error', text: `${file}: the file is larger than 20 MB; it is not an event list.` }] };
     text = fs.readFileSync(file, 'utf8');
@@ -107,7 +117,7 @@ export function loadBase(inputs: CatalogInputs, previous: CatalogBase): { base: 
   const messages: CatalogMessage[] = [];
   const lists: OfficialList[] = [];
   for (const file of inputs.officialLists) {
-    const read = readOfficialList(resolveListPath(file, inputs.folders), inputs.lenient);
+    const read = readOfficialList(resolveListPath(file, inputs.folders), inputs.lenient, inputs.prefetched);
     messages.push(...read.messages);
     if (read.list) lists.push(read.list);
   }
@@ -139,13 +149,20 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
   for (const folder of inputs.folders) {
     const file = path.join(folder, USER_CATALOG_FILE);
     files.push(file);
-    if (!fs.existsSync(file)) continue;
+    const prefetched = inputs.prefetched?.get(file);
+    if (inputs.prefetched ? !prefetched : !fs.existsSync(file)) continue;
     if (!inputs.trusted) {
       messages.push({ level: 'info', text: `${file}: not read, because the workspace is not trusted.` });
       continue;
     }
     let text: string;
-    try {
+    if (prefetched) {
+      if ('skipped' in prefetched) {
+        messages.push({ level: 'warning', text: `${file}: ${prefetched.skipped}.` });
+        continue;
+      }
+      text = prefetched.text;
+    } else try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       messages.push({ level: 'warning', text: `${file}: cannot read (${(error as Error).message}).` });

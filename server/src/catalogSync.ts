@@ -8,8 +8,12 @@
 import { builtinEvents } from './core/builtin';
 import { Catalog } from './core/catalog';
 import { diffCatalogs } from './core/catalogCompose';
-import { CatalogBase, builtinBase, CatalogMessage, loadCatalog, readOfficialList } from './catalogLoader';
+import { CatalogBase, builtinBase, CatalogInputs, CatalogMessage, loadCatalog, readOfficialList } from './catalogLoader';
 import { ListCheck } from './protocol';
+import { FolderLocation, prefetchCatalogFiles } from './runtime/catalogFiles';
+import type { ReadTextResult } from './runtime/fileRequests';
+import type { ServerRuntime } from './runtime/runtime';
+import { uriPath } from './runtime/uriPath';
 import { ServerContext, uriToPath } from './serverContext';
 import { normalizeSettings, SECTION, Settings } from './settings';
 
@@ -24,8 +28,13 @@ export class CatalogSync {
   private watched = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
   trusted = true;
+  /** The workspace folders' URIs and paths: where a web worker reads the catalog files through its runtime. */
+  folders: FolderLocation[] = [];
 
-  constructor(private readonly context: ServerContext) {
+  constructor(
+    private readonly context: ServerContext,
+    private readonly runtime: ServerRuntime,
+  ) {
     this.signature = signatureOf(context.catalogState.catalog, context.catalogState.sources);
   }
 
@@ -44,28 +53,34 @@ export class CatalogSync {
 
   /** True when a changed file is one the catalog was read from (or may be read from). */
   isCatalogFile(uri: string): boolean {
-    const file = uriToPath(uri);
+    const file = this.runtime.kind === 'node' ? uriToPath(uri) : uriPath(uri);
     return file !== undefined && this.watched.has(file);
   }
 
   private async doReload(): Promise<void> {
     const settings = await this.settings();
-    const loaded = loadCatalog(
-      {
-        officialLists: settings.catalog.officialLists,
-        lenient: settings.catalog.lenient,
-        extraEvents: settings.catalog.extraEvents,
-        folders: this.context.workspaceFolders,
-        trusted: this.trusted,
-        edition: settings.catalog.edition,
-      },
-      this.base,
-    );
+    const inputs: CatalogInputs = {
+      officialLists: settings.catalog.officialLists,
+      lenient: settings.catalog.lenient,
+      extraEvents: settings.catalog.extraEvents,
+      folders: this.context.workspaceFolders,
+      trusted: this.trusted,
+      edition: settings.catalog.edition,
+    };
+    const webMessages: CatalogMessage[] = [];
+    if (this.runtime.kind === 'web') {
+      // No file system in a web worker: the files are read through the client first.
+      const prefetched = await prefetchCatalogFiles(this.runtime, this.folders, inputs.officialLists);
+      inputs.officialLists = prefetched.officialLists;
+      inputs.prefetched = prefetched.files;
+      webMessages.push(...prefetched.messages);
+    }
+    const loaded = loadCatalog(inputs, this.base);
     this.base = loaded.base;
     this.watched = new Set(loaded.watched);
     // The editor keeps what it had: say which catalog that is.
     const kept: CatalogMessage[] = loaded.refused ? [{ level: 'error', text: `The catalog in force stays: ${loaded.base.sources.join(', ')}.` }] : [];
-    this.report([...loaded.messages, ...kept]);
+    this.report([...webMessages, ...loaded.messages, ...kept]);
     const signature = signatureOf(loaded.catalog, loaded.sources);
     if (signature === this.signature) return;
     this.signature = signature;
@@ -91,8 +106,8 @@ export class CatalogSync {
 }
 
 /** Checks a list for the import command without changing anything. */
-export function checkList(file: string): ListCheck {
-  const read = readOfficialList(file, false);
+export function checkList(file: string, prefetched?: ReadonlyMap<string, ReadTextResult>): ListCheck {
+  const read = readOfficialList(file, false, prefetched);
   if (!read.list) return { events: 0, problems: read.messages.map((m) => m.text), added: 0, removed: 0, reworded: 0 };
   const diff = diffCatalogs(builtinEvents(), read.list.events.map((e) => ({ ...e, segments: e.id.split('.') })));
   return {

@@ -100,5 +100,6 @@ export interface ListCheck {
 /** Validates an official event-list file for the "Import Official Event List…" command. */
 export namespace CheckListRequest {
   export const method = 'cloudtrailEvents/checkList';
-  export const type = new RequestType<{ path: string }, ListCheck, void>(method);
+  /** `path` names the file in messages (and is read in Node); `uri`, when given, is what a web worker reads. */
+  export const type = new RequestType<{ path: string; uri?: string }, ListCheck, void>(method);
 }

@@ -22,7 +22,7 @@ import { doHover } from './features/hover';
 import { doInlayHints } from './features/inlayHints';
 import { doReferences, usageLocations } from './features/references';
 import { doWorkspaceSymbols } from './features/workspaceSymbols';
-import { CatalogSync, checkList } from './catalogSync';
+import { CatalogSync } from './catalogSync';
 import { USER_CATALOG_FILE } from './core/userCatalog';
 import {
   CatalogChangedNotification,
@@ -33,6 +33,8 @@ import {
   UsagesRequest,
   WorkspaceTrustNotification,
 } from './protocol';
+import { folderLocations } from './runtime/catalogFiles';
+import { checkListWith } from './runtime/checkList';
 import type { ServerRuntime } from './runtime/runtime';
 import { uriPath } from './runtime/uriPath';
 import { ServerContext, uriToPath } from './serverContext';
@@ -62,7 +64,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   const { documents } = context;
   const diagnostics = new DiagnosticsScheduler(context);
   const workspaceIndex = new WorkspaceIndex(context);
-  const catalogSync = new CatalogSync(context);
+  const catalogSync = new CatalogSync(context, runtime);
   let supportsInlayRefresh = false;
   let supportsWatcherRegistration = false;
   let supportsFolderChanges = false;
@@ -76,6 +78,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       .map((folder) => (runtime.kind === 'node' ? uriToPath(folder.uri) : uriPath(folder.uri)))
       .filter((folder): folder is string => folder !== undefined);
     catalogSync.trusted = options.workspaceTrusted !== false;
+    catalogSync.folders = folderLocations((params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((folder) => folder.uri));
     supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsInlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     supportsFolderChanges = !!params.capabilities.workspace?.workspaceFolders;
@@ -128,7 +131,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     catalogSync.trusted = trusted;
     void catalogSync.reload();
   });
-  connection.onRequest(CheckListRequest.type, ({ path }) => checkList(path));
+  connection.onRequest(CheckListRequest.type, (params) => checkListWith(runtime, params));
 
   context.catalogState.onDidChange(() => {
     diagnostics.scheduleAll();

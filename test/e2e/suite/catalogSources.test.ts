@@ -4,7 +4,6 @@
  * a workspace .cloudtrail-events.json adds events in their own tree group.
  */
 import * as assert from 'assert';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CloudTrailEventsApi } from '../../../client/src/api';
 import { activateExtension, EXTENSION_ID, fixtureUri, openScratch, SOURCE, waitFor } from './helpers';
@@ -26,18 +25,20 @@ describe('catalog sources', function () {
   this.timeout(60_000);
   let api: CloudTrailEventsApi;
   let tree: vscode.TreeDataProvider<Node>;
-  let lists: string;
+  let lists: vscode.Uri;
 
   before(async () => {
     const extension = await activateExtension();
     api = extension.exports as CloudTrailEventsApi;
     tree = api.catalogTree as vscode.TreeDataProvider<Node>;
-    lists = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test', 'fixtures', 'lists');
+    lists = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'test', 'fixtures', 'lists');
     await waitFor('the catalog', async () => ((await api.whenCatalogSettled()) === 'ready' ? true : undefined));
   });
 
   afterEach(async () => {
     await vscode.workspace.getConfiguration('cloudtrailEvents').update('catalog.officialLists', undefined, vscode.ConfigurationTarget.Workspace);
+    // The copied list holds IDs: left in the workspace, it would change other suites' usage counts.
+    await Promise.resolve(vscode.workspace.fs.delete(fixtureUri('scratch/lists'), { recursive: true, useTrash: false })).catch(() => undefined);
   });
 
   it('Import Official Event List… adds the list to the setting, and diagnostics follow the newer list', async () => {
@@ -45,10 +46,12 @@ describe('catalog sources', function () {
     await vscode.window.showTextDocument(document);
     await waitFor('the built-in catalog to flag the newer ID', () => (ourDiagnostics(document.uri).length === 1 ? true : undefined));
 
-    const list = path.join(lists, 'newer.ko.md');
-    const value = await vscode.commands.executeCommand<string[]>('cloudtrailEvents.importOfficialList', vscode.Uri.file(list), vscode.ConfigurationTarget.Workspace);
-    assert.deepStrictEqual(value, [list]);
-    assert.deepStrictEqual(vscode.workspace.getConfiguration('cloudtrailEvents').get('catalog.officialLists'), [list]);
+    // A list in the workspace: the setting names it relative to the folder, a form every host (the browser too) reads back.
+    const list = fixtureUri('scratch/lists/newer.ko.md');
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(lists, 'newer.ko.md'), list, { overwrite: true });
+    const value = await vscode.commands.executeCommand<string[]>('cloudtrailEvents.importOfficialList', list, vscode.ConfigurationTarget.Workspace);
+    assert.deepStrictEqual(value, ['scratch/lists/newer.ko.md']);
+    assert.deepStrictEqual(vscode.workspace.getConfiguration('cloudtrailEvents').get('catalog.officialLists'), ['scratch/lists/newer.ko.md']);
     await waitFor('the imported list to accept the newer ID', () => (ourDiagnostics(document.uri).length === 0 ? true : undefined));
 
     const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 39));
@@ -57,7 +60,7 @@ describe('catalog sources', function () {
   });
 
   it('a list that is not an event list is refused and the setting is left alone', async () => {
-    const value = await vscode.commands.executeCommand('cloudtrailEvents.importOfficialList', vscode.Uri.file(path.join(lists, 'not-a-list.md')), vscode.ConfigurationTarget.Workspace);
+    const value = await vscode.commands.executeCommand('cloudtrailEvents.importOfficialList', vscode.Uri.joinPath(lists, 'not-a-list.md'), vscode.ConfigurationTarget.Workspace);
     assert.strictEqual(value, undefined);
     assert.deepStrictEqual(vscode.workspace.getConfiguration('cloudtrailEvents').get('catalog.officialLists'), []);
   });

@@ -11,7 +11,8 @@ import { countResults, RESULTS_LINE_PREFIX, SuiteResults } from '../suite/result
 
 export function run(): Promise<void> {
   // The browser build's default reporter writes HTML; undefined selects `spec`, which logs to the console.
-  mocha.setup({ ui: 'bdd', reporter: undefined, color: false, timeout: 60_000 });
+  // E2E_GREP is read when the suite is bundled: the worker has no environment.
+  mocha.setup({ ui: 'bdd', reporter: undefined, color: false, timeout: 60_000, ...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}) });
   // A module made by scripts/bundle.mjs: it requires every test/e2e/suite/*.test.ts, as ../suite/index.ts reads the folder.
   require('virtual:e2e-suites');
   return new Promise((resolve, reject) => {
