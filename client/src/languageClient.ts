@@ -45,6 +45,9 @@ export const OUTPUT_CHANNEL_NAME = 'CloudTrail Events';
 
 export type ServerState = 'starting' | 'running' | 'stopped';
 
+/** How long stopping a client may take before it is left behind (its process is killed, its worker terminated, either way). */
+const DISPOSE_TIMEOUT_MS = 5_000;
+
 /**
  * IDs appear in files of every language, saved or not, wherever the files live: on disk (`file`),
  * in code-server's web worker (`vscode-remote`), on github.dev (`vscode-vfs`), in @vscode/test-web
@@ -56,10 +59,10 @@ export const DOCUMENT_SELECTOR: DocumentSelector = ['file', 'untitled', 'vscode-
 export interface LaunchedServer {
   readonly client: BaseLanguageClient;
   /**
-   * Fires when the server failed in a way the client library does not notice (a web worker's
-   * uncaught error: the library sees no "close" and would wait forever).
+   * Settles, with the reason, when the server failed in a way the client library does not notice
+   * (a web worker's uncaught error: the library sees no "close" and would wait forever).
    */
-  readonly onDidFail?: vscode.Event<string>;
+  readonly failed?: Promise<string>;
   /** Frees what disposing the client does not (the web worker). */
   dispose?(): void;
 }
@@ -129,8 +132,10 @@ export class LanguageServer implements vscode.Disposable {
     const timedOut = new Promise<'timeout'>((resolve) => {
       if (timeout !== undefined) timer = setTimeout(() => resolve('timeout'), timeout);
     });
+    // A server that failed (handled by serverFailed) never ends its start: stop waiting for it.
+    const failed = server.failed?.then(() => 'failed' as const) ?? new Promise<never>(() => undefined);
     try {
-      const outcome = await Promise.race([server.client.start(), timedOut]);
+      const outcome = await Promise.race([server.client.start(), timedOut, failed]);
       if (outcome === 'timeout') await this.serverFailed(server, `it did not start within ${timeout! / 1000} s`);
     } catch (error) {
       this.log(`Starting the language server failed: ${describe(error)}`);
@@ -248,7 +253,7 @@ export class LanguageServer implements vscode.Disposable {
       // A server without a file system (the web worker) reads files through the client.
       client.onRequest(ReadTextRequest.type, ({ uri, maxBytes }) => readText(uri, maxBytes)),
     ];
-    if (server.onDidFail) this.serverListeners.push(server.onDidFail((reason) => void this.serverFailed(server, reason)));
+    void server.failed?.then((reason) => this.serverFailed(server, reason));
     this.server = server;
     return server;
   }
@@ -262,7 +267,8 @@ export class LanguageServer implements vscode.Disposable {
     this.log(`The language server failed: ${reason}`);
     const decision = this.crashes.recordCrash(Date.now());
     this.server = undefined;
-    await this.disposeServer(server);
+    // Not waited for: a client whose server died while starting waits for a start that never ends before it stops.
+    void this.disposeServer(server);
     this.stateEmitter.fire(this.state);
     if (decision === 'restart') {
       this.log('Starting a new language server.');
@@ -326,13 +332,16 @@ export class LanguageServer implements vscode.Disposable {
     for (const listener of this.serverListeners) listener.dispose();
     this.serverListeners = [];
     if (!server) return;
+    // The worker first: a client still starting waits for its start before it stops, which a dead worker never ends.
+    server.dispose?.();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await server.client.dispose();
+      await Promise.race([server.client.dispose(), new Promise((resolve) => (timer = setTimeout(resolve, DISPOSE_TIMEOUT_MS)))]);
     } catch (error) {
       // A client that never ran cannot be stopped cleanly; its process is killed (its worker terminated) either way.
       this.log(`Stopping the language server: ${describe(error)}`);
     } finally {
-      server.dispose?.();
+      clearTimeout(timer);
     }
   }
 

@@ -17,7 +17,7 @@ import type { LaunchedServer, ServerLauncher } from './languageClient';
 /** What is used of a DOM Worker (the DOM library is not in the shared tsconfig). */
 interface WebWorker {
   terminate(): void;
-  addEventListener(type: 'error', listener: (event: { message?: string; filename?: string; lineno?: number }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message?: string; filename?: string; lineno?: number; preventDefault(): void }) => void): void;
 }
 declare const Worker: new (url: string, options?: { name?: string }) => WebWorker;
 
@@ -38,18 +38,20 @@ export function webServerLauncher(script: vscode.Uri): ServerLauncher {
     async launch(id, name, options): Promise<LaunchedServer> {
       const { url, revoke } = await workerUrl(script);
       const worker = new Worker(url, { name });
-      const failed = new vscode.EventEmitter<string>();
-      worker.addEventListener('error', (event) => {
-        const where = event.filename ? ` (${event.filename}:${event.lineno ?? '?'})` : '';
-        failed.fire(`the worker failed: ${event.message ?? 'unknown error'}${where}`);
-      });
+      const failed = new Promise<string>((resolve) =>
+        worker.addEventListener('error', (event) => {
+          // Handled here: unhandled, the error would also surface as an uncaught error of the extension host.
+          event.preventDefault();
+          const where = event.filename ? ` (${event.filename}:${event.lineno ?? '?'})` : '';
+          resolve(`the worker failed: ${event.message ?? 'unknown error'}${where}`);
+        }),
+      );
       return {
         client: new LanguageClient(id, name, options, worker),
-        onDidFail: failed.event,
+        failed,
         dispose: () => {
           worker.terminate();
           revoke();
-          failed.dispose();
         },
       };
     },

@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 import type { BuiltinCatalogData } from '../../../server/src/core/builtinData';
 
 export const EXTENSION_ID = 'nhncloud-tools.cloudtrail-event-ids';
+
+/** True when the suite runs in the browser's web-worker extension host (`runCodeServer.js --web`), not a Node one. */
+export const IN_WEB_WORKER = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
 export const SOURCE = 'cloudtrail-events';
 
 /** Polls `probe` until it returns something other than undefined; the last error explains a timeout. */
