@@ -24,3 +24,19 @@ export async function readText(uri: string, maxBytes: number): Promise<ReadTextR
     return { skipped: `cannot read (${code || (error instanceof Error ? error.message : String(error))})` };
   }
 }
+
+/** The files below a folder, as `workspace.findFiles` lists them (files.exclude applied), as URI strings. */
+export async function findFiles(folderUri: string, maxFiles: number): Promise<string[]> {
+  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.parse(folderUri, true), '**/*'), undefined, maxFiles);
+  return files.map((file) => file.toString());
+}
+
+/** What is at a URI: a file, a directory, or nothing (null). */
+export async function statKind(uri: string): Promise<'file' | 'directory' | null> {
+  try {
+    const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uri, true));
+    return stat.type & vscode.FileType.Directory ? 'directory' : 'file';
+  } catch {
+    return null;
+  }
+}

@@ -34,9 +34,9 @@ import {
   UsagesRequest,
   WorkspaceTrustNotification,
 } from '../../server/src/protocol';
-import { ReadTextRequest } from '../../server/src/runtime/fileRequests';
+import { FindFilesRequest, ReadTextRequest, StatRequest } from '../../server/src/runtime/fileRequests';
 import { CrashPolicy } from './crashPolicy';
-import { readText } from './fileAccess';
+import { findFiles, readText, statKind } from './fileAccess';
 
 /** The client id: vscode-languageclient reads `<id>.trace.server` for tracing. */
 export const CLIENT_ID = 'cloudtrailEvents';
@@ -252,6 +252,8 @@ export class LanguageServer implements vscode.Disposable {
       client.onNotification(UsagesChangedNotification.type, ({ version }) => this.usagesChangedEmitter.fire(version)),
       // A server without a file system (the web worker) reads files through the client.
       client.onRequest(ReadTextRequest.type, ({ uri, maxBytes }) => readText(uri, maxBytes)),
+      client.onRequest(FindFilesRequest.type, ({ folderUri, maxFiles }) => findFiles(folderUri, maxFiles)),
+      client.onRequest(StatRequest.type, ({ uri }) => statKind(uri)),
     ];
     void server.failed?.then((reason) => this.serverFailed(server, reason));
     this.server = server;

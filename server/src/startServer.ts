@@ -38,7 +38,6 @@ import { checkListWith } from './runtime/checkList';
 import type { ServerRuntime } from './runtime/runtime';
 import { uriPath } from './runtime/uriPath';
 import { ServerContext, uriToPath } from './serverContext';
-import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 interface InitializationOptions {
   /** VS Code's display language (`vscode.env.language`). */
@@ -63,7 +62,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   const context = new ServerContext(connection);
   const { documents } = context;
   const diagnostics = new DiagnosticsScheduler(context);
-  const workspaceIndex = new WorkspaceIndex(context);
+  const workspaceIndex = runtime.createWorkspaceIndex(context);
   const catalogSync = new CatalogSync(context, runtime);
   let supportsInlayRefresh = false;
   let supportsWatcherRegistration = false;

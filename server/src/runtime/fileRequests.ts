@@ -19,3 +19,9 @@ export namespace FindFilesRequest {
   export const method = 'cloudtrailEvents/fs/findFiles';
   export const type = new RequestType<{ folderUri: string; maxFiles: number }, string[], void>(method);
 }
+
+/** What is at a URI: a file, a directory, or nothing (null). */
+export namespace StatRequest {
+  export const method = 'cloudtrailEvents/fs/stat';
+  export const type = new RequestType<{ uri: string }, 'file' | 'directory' | null, void>(method);
+}

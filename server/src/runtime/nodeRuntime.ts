@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'url';
 import { readRegularFile } from '../readFileCapped';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ServerRuntime } from './runtime';
 
 export const nodeRuntime: ServerRuntime = {
@@ -19,4 +20,5 @@ export const nodeRuntime: ServerRuntime = {
     if ('skipped' in read) return read;
     return { text: read.bytes.toString('utf8').replace(/^\uFEFF/, '') };
   },
+  createWorkspaceIndex: (context) => new WorkspaceIndex(context),
 };

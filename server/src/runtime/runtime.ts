@@ -9,6 +9,8 @@
  * - The web (webRuntime.ts) has no file system: it asks the client (fileRequests.ts), which
  *   answers with `vscode.workspace.fs`.
  */
+import type { ServerContext } from '../serverContext';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ReadTextResult } from './fileRequests';
 
 export interface ServerRuntime {
@@ -16,6 +18,8 @@ export interface ServerRuntime {
   readonly kind: 'node' | 'web';
   /** Reads a file by URI (at most `maxBytes`), as UTF-8; never throws. */
   readText(uri: string, maxBytes: number): Promise<ReadTextResult>;
+  /** The workspace index, reading files the way this runtime can (the disk, or the client). */
+  createWorkspaceIndex(context: ServerContext): WorkspaceIndex;
 }
 
 type TurnScope = { setImmediate?: (callback: () => void) => unknown; setTimeout: (callback: () => void, ms: number) => unknown };

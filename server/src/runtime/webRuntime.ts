@@ -4,11 +4,21 @@
  * worker) leaves the file unread, with the reason.
  */
 import type { Connection } from 'vscode-languageserver';
-import { ReadTextRequest } from './fileRequests';
+import { FindFilesRequest, ReadTextRequest, StatRequest } from './fileRequests';
+import { WebWorkspaceIndex } from '../workspace/webWorkspaceIndex';
 import type { ServerRuntime } from './runtime';
 
-export function webRuntime(connection: Connection): ServerRuntime {
-  return {
+/** The web runtime, with what only the web's workspace index needs: listing and stat through the client. */
+export interface WebRuntime extends ServerRuntime {
+  readonly kind: 'web';
+  /** The files below a folder URI, as the client's `workspace.findFiles` lists them (files.exclude applied); empty when it cannot. */
+  findFiles(folderUri: string, maxFiles: number): Promise<string[]>;
+  /** What is at a URI; undefined when nothing is (or the client cannot tell). */
+  stat(uri: string): Promise<'file' | 'directory' | undefined>;
+}
+
+export function webRuntime(connection: Connection): WebRuntime {
+  const runtime: WebRuntime = {
     kind: 'web',
     async readText(uri, maxBytes) {
       try {
@@ -17,5 +27,9 @@ export function webRuntime(connection: Connection): ServerRuntime {
         return { skipped: `cannot read (${error instanceof Error ? error.message : String(error)})` };
       }
     },
+    findFiles: (folderUri, maxFiles) => connection.sendRequest(FindFilesRequest.type, { folderUri, maxFiles }).catch(() => []),
+    stat: (uri) => connection.sendRequest(StatRequest.type, { uri }).then((kind) => kind ?? undefined, () => undefined),
+    createWorkspaceIndex: (context) => new WebWorkspaceIndex(context, runtime),
   };
+  return runtime;
 }

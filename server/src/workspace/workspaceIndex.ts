@@ -45,7 +45,7 @@ export interface WorkspaceIndexOptions {
 
 export type IndexState = 'indexing' | 'ready' | 'disabled';
 
-interface Folder {
+export interface Folder {
   uri: string;
   name: string;
   /** Absolute file-system path. */
@@ -56,7 +56,7 @@ interface Folder {
   loaded?: FolderRules;
 }
 
-interface FolderRules {
+export interface FolderRules {
   settings: Settings;
   exclude: ExcludeRules;
   /** What a rescan depends on, to skip rescans when a configuration change did not touch it. */
@@ -68,7 +68,7 @@ const DEFAULT_MAX_FILES = 20_000;
 /** Files read concurrently while scanning. */
 const READ_AHEAD = 8;
 /** Never entered, whatever the settings say: version-control internals. */
-const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn']);
+export const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn']);
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
@@ -84,7 +84,7 @@ export class WorkspaceIndex {
   private stateValue: IndexState = 'indexing';
   /** Files read by the current or last scan. */
   private filesRead = 0;
-  private generation = 0;
+  protected generation = 0;
   private version = 0;
   private fingerprint = '';
   /** Files updated by the watcher while a scan runs: the scan must not drop them as stale. */
@@ -96,7 +96,7 @@ export class WorkspaceIndex {
   private rescanTimer: NodeJS.Timeout | undefined;
   /** Set when a pending rescan must run even if the settings it depends on look unchanged. */
   private rescanForced = false;
-  private readonly maxFiles: number;
+  protected readonly maxFiles: number;
   private readonly sliceMs: number;
   private readonly notifyDelayMs: number;
   private readonly rescanDelayMs: number;
@@ -154,7 +154,7 @@ export class WorkspaceIndex {
   /** workspace/didChangeWatchedFiles: batches the changes and applies them in order. */
   filesChanged(changes: readonly FileEvent[]): void {
     for (const change of changes) {
-      const file = uriToPath(change.uri);
+      const file = this.pathOf(change.uri);
       const folder = file && this.folderOf(file);
       if (!file || !folder) continue;
       if (path.basename(file) === '.gitignore' && path.dirname(file) === folder.path) {
@@ -176,7 +176,7 @@ export class WorkspaceIndex {
   /** Every usage of `key` (an event ID, or the text of an unknown ID) in the workspace, open documents first-hand. */
   async usagesOf(key: string): Promise<Location[]> {
     const open = await this.openAnalyses();
-    const openFiles = new Set(open.map((o) => uriToPath(o.document.uri)).filter((f): f is string => !!f));
+    const openFiles = new Set(open.map((o) => this.pathOf(o.document.uri)).filter((f): f is string => !!f));
     const locations: Location[] = [];
     for (const { document, analysis } of open) {
       for (const finding of analysis.findings) {
@@ -186,7 +186,7 @@ export class WorkspaceIndex {
     }
     for (const usage of this.index.usagesOf(key, (file) => openFiles.has(file))) {
       locations.push({
-        uri: pathToFileURL(usage.file).href,
+        uri: this.uriOf(usage.file),
         range: { start: { line: usage.line, character: usage.start }, end: { line: usage.line, character: usage.end } },
       });
     }
@@ -197,7 +197,7 @@ export class WorkspaceIndex {
   async counts(): Promise<UsageCounts> {
     const version = this.version;
     const open = await this.openAnalyses();
-    const openFiles = new Set(open.map((o) => uriToPath(o.document.uri)).filter((f): f is string => !!f));
+    const openFiles = new Set(open.map((o) => this.pathOf(o.document.uri)).filter((f): f is string => !!f));
     const counts = this.index.eventCounts((file) => openFiles.has(file));
     for (const { analysis } of open) {
       for (const finding of analysis.findings) {
@@ -220,18 +220,18 @@ export class WorkspaceIndex {
   private setFolders(folders: readonly WorkspaceFolder[]): void {
     this.folders = [];
     for (const folder of folders) {
-      const folderPath = uriToPath(folder.uri);
+      const folderPath = this.pathOf(folder.uri);
       if (folderPath) this.folders.push({ uri: folder.uri, name: folder.name, path: path.resolve(folderPath) });
     }
     // Nested folders: the innermost one decides a file's settings.
     this.folders.sort((a, b) => b.path.length - a.path.length);
   }
 
-  private folderOf(file: string): Folder | undefined {
+  protected folderOf(file: string): Folder | undefined {
     return this.folders.find((folder) => file === folder.path || file.startsWith(folder.path.endsWith(path.sep) ? folder.path : folder.path + path.sep));
   }
 
-  private relative(folder: Folder, file: string): string {
+  protected relative(folder: Folder, file: string): string {
     return toPosix(path.relative(folder.path, file));
   }
 
@@ -248,13 +248,13 @@ export class WorkspaceIndex {
 
   /** Untitled documents and files in a workspace folder that its exclusions do not leave out. */
   private includesOpenDocument(uri: string): boolean {
-    const file = uriToPath(uri);
+    const file = this.pathOf(uri);
     if (!file) return uri.startsWith('untitled:');
     if (this.folders.length === 0) return true;
     const folder = this.folderOf(file);
     if (!folder) return false;
     const rules = folder.loaded;
-    return !rules || !rules.exclude.isExcludedWithParents(this.relative(folder, file), (name) => fs.existsSync(path.join(path.dirname(file), name)));
+    return !rules || !rules.exclude.isExcludedWithParents(this.relative(folder, file), (name) => this.siblingExists(file, name));
   }
 
   private rulesOf(folder: Folder): Promise<FolderRules> {
@@ -270,7 +270,7 @@ export class WorkspaceIndex {
     }
     let gitignore = '';
     try {
-      gitignore = await fs.promises.readFile(path.join(folder.path, '.gitignore'), 'utf8');
+      gitignore = await this.readFolderText(path.join(folder.path, '.gitignore'));
     } catch {
       // no .gitignore
     }
@@ -369,7 +369,7 @@ export class WorkspaceIndex {
   }
 
   /** Lists the files of a folder (or of `root`, a directory in it) that the index examines; true when the cap was reached. */
-  private async collect(folder: Folder, rules: FolderRules, out: { file: string; settings: Settings }[], generation: number, root = folder.path): Promise<boolean> {
+  protected async collect(folder: Folder, rules: FolderRules, out: { file: string; settings: Settings }[], generation: number, root = folder.path): Promise<boolean> {
     const stack = [root];
     let sliceStart = Date.now();
     while (stack.length) {
@@ -416,10 +416,44 @@ export class WorkspaceIndex {
   private async readUsages(file: string, settings: Settings, catalog = this.context.catalogState.catalog): Promise<FileUsages | undefined> {
     const languageId = languageIdForPath(file);
     if (settings.exclude.languages.includes(languageId)) return undefined;
+    const text = await this.readIndexedText(file, settings.maxFileSizeMB * MB);
+    return text === undefined ? undefined : fileUsagesOf(text, findIds(text, languageId, catalog));
+  }
+
+  // ------------------------------------------ file access (webWorkspaceIndex.ts overrides it)
+
+  /** The index's key of a document URI: its file-system path; undefined when it is no workspace file. */
+  protected pathOf(uri: string): string | undefined {
+    return uriToPath(uri);
+  }
+
+  /** The URI of an indexed path. */
+  protected uriOf(file: string): string {
+    return pathToFileURL(file).href;
+  }
+
+  /** Whether `name` exists beside `file` (for files.exclude's `when` rules). */
+  protected siblingExists(file: string, name: string): boolean {
+    return fs.existsSync(path.join(path.dirname(file), name));
+  }
+
+  /** A folder's own file (.gitignore) as text; throws when there is none. */
+  protected readFolderText(file: string): Promise<string> {
+    return fs.promises.readFile(file, 'utf8');
+  }
+
+  /** What is at `file`: a file, a directory, or nothing (gone). */
+  protected async kindOf(file: string): Promise<'file' | 'directory' | undefined> {
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    return stat?.isDirectory() ? 'directory' : stat ? 'file' : undefined;
+  }
+
+  /** The text of a file worth scanning: undefined when it is not a regular file, is larger than `maxBytes`, is binary or mentions no ID. */
+  protected async readIndexedText(file: string, maxBytes: number): Promise<string | undefined> {
     let buffer: Buffer;
     try {
       const stat = await fs.promises.stat(file);
-      if (!stat.isFile() || stat.size > settings.maxFileSizeMB * MB) return undefined;
+      if (!stat.isFile() || stat.size > maxBytes) return undefined;
       buffer = await fs.promises.readFile(file);
     } catch {
       return undefined;
@@ -428,8 +462,7 @@ export class WorkspaceIndex {
     if (buffer.subarray(0, 8192).includes(0)) return undefined;
     // Most files mention no ID at all: skip decoding them.
     if (!buffer.includes('event_id.')) return undefined;
-    const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
-    return fileUsagesOf(text, findIds(text, languageId, catalog));
+    return buffer.toString('utf8').replace(/^\uFEFF/, '');
   }
 
   /** Applies the watcher's batched changes to the index. */
@@ -449,12 +482,12 @@ export class WorkspaceIndex {
       if (!folder) continue;
       const rules = await this.rulesOf(folder);
       if (!rules.settings.workspaceIndex.enabled) continue;
-      const stat = await fs.promises.stat(file).catch(() => undefined);
-      if (!stat) {
+      const kind = await this.kindOf(file);
+      if (!kind) {
         changed = this.index.delete(file) || changed;
         continue;
       }
-      if (stat.isDirectory()) {
+      if (kind === 'directory') {
         if (type !== FileChangeType.Created) continue;
         if (rules.exclude.isExcludedWithParents(this.relative(folder, file))) continue;
         // A folder moved or copied in: its files may not be reported one by one.
@@ -468,7 +501,7 @@ export class WorkspaceIndex {
         }
         continue;
       }
-      const excluded = rules.exclude.isExcludedWithParents(this.relative(folder, file), (name) => fs.existsSync(path.join(path.dirname(file), name)));
+      const excluded = rules.exclude.isExcludedWithParents(this.relative(folder, file), (name) => this.siblingExists(file, name));
       if (excluded || (!this.index.has(file) && this.index.size >= this.maxFiles)) {
         changed = this.index.delete(file) || changed;
         continue;
