@@ -73,8 +73,14 @@ if (args.includes('--e2e-web')) {
     external: ['vscode'],
     outfile: 'out/test/e2e/web/index.js',
     sourcemap: 'inline',
-    // assert's `util` reads process.env.NODE_DEBUG; E2E_GREP selects tests as in the Node host (read now: a worker has no environment).
-    define: { 'process.env.NODE_DEBUG': 'false', 'process.env.E2E_GREP': JSON.stringify(process.env.E2E_GREP ?? '') },
+    // The npm assert package reads process.env.NODE_DEBUG, process.stderr and process.emitWarning, which a worker lacks;
+    // E2E_GREP selects tests as in the Node host (read now: a worker has no environment).
+    define: {
+      'process.env.NODE_DEBUG': 'false',
+      'process.stderr': 'undefined',
+      'process.emitWarning': 'undefined',
+      'process.env.E2E_GREP': JSON.stringify(process.env.E2E_GREP ?? ''),
+    },
     plugins: [...web.plugins, suiteList],
   });
 }

@@ -11,5 +11,6 @@ import { webServerLauncher } from './webServer';
 export { deactivate } from './activate';
 
 export function activate(context: vscode.ExtensionContext): Promise<CloudTrailEventsApi> {
-  return activateWith(context, webServerLauncher(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js')));
+  const { extensionUri } = context;
+  return activateWith(context, webServerLauncher(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'server.js'), vscode.Uri.joinPath(extensionUri, 'catalog', 'events.json')));
 }

@@ -72,6 +72,8 @@ export interface ServerLauncher {
   launch(id: string, name: string, options: LanguageClientOptions): Promise<LaunchedServer>;
   /** A start that takes longer counts as a failed start (a worker that dies at start-up never answers). */
   readonly startTimeoutMs?: number;
+  /** What this kind of server needs to know besides the shared options (the web server: where the built-in catalog is). */
+  readonly initializationOptions?: Record<string, unknown>;
 }
 
 export class LanguageServer implements vscode.Disposable {
@@ -229,7 +231,7 @@ export class LanguageServer implements vscode.Disposable {
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       // The server reads .cloudtrail-events.json only in a trusted workspace.
-      initializationOptions: { uiLanguage: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted },
+      initializationOptions: { uiLanguage: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted, ...this.launcher.initializationOptions },
       errorHandler: this.errorHandler(),
       // The library would pop up the raw error (e.g. "Pending response rejected since connection got disposed").
       // Never retry on the same connection: when the process died, the close handler below restarts it

@@ -32,9 +32,14 @@ async function workerUrl(script: vscode.Uri): Promise<{ url: string; revoke(): v
   return { url, revoke: () => URL.revokeObjectURL(url) };
 }
 
-export function webServerLauncher(script: vscode.Uri): ServerLauncher {
+/**
+ * Launches `script` (dist/web/server.js); `builtinCatalog` is the extension's catalog/events.json,
+ * which the server reads through the client for Go to Definition (a worker has no __dirname).
+ */
+export function webServerLauncher(script: vscode.Uri, builtinCatalog?: vscode.Uri): ServerLauncher {
   return {
     startTimeoutMs: START_TIMEOUT_MS,
+    initializationOptions: builtinCatalog && { builtinCatalogUri: builtinCatalog.toString() },
     async launch(id, name, options): Promise<LaunchedServer> {
       const { url, revoke } = await workerUrl(script);
       const worker = new Worker(url, { name });

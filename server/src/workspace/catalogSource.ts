@@ -90,12 +90,17 @@ export class CatalogSources {
     for (const file of files) {
       if (!file) continue;
       const row = this.rowsOf(file)?.get(event.id);
-      if (row) return { uri: pathToFileURL(file).href, row };
+      if (row) return { uri: this.uriOf(file), row };
     }
     return undefined;
   }
 
-  private rowsOf(file: string): Map<string, Row> | undefined {
+  /** The URI of a source file (webCatalogSources.ts maps its keys to the client's URIs). */
+  protected uriOf(file: string): string {
+    return pathToFileURL(file).href;
+  }
+
+  protected rowsOf(file: string): Map<string, Row> | undefined {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(file);

@@ -5,21 +5,53 @@
  * rules (settings, files.exclude, .gitignore) match them as they match paths on disk.
  */
 import * as path from 'path';
+import { InitializeParams } from 'vscode-languageserver';
 import { languageIdForPath } from '../core/languages';
 import { uriInFolder } from '../runtime/catalogFiles';
 import { uriPath } from '../runtime/uriPath';
 import type { WebRuntime } from '../runtime/webRuntime';
 import { ServerContext } from '../serverContext';
 import { Settings } from '../settings';
+import { WebCatalogSources } from './webCatalogSources';
 import { ALWAYS_SKIPPED, Folder, FolderRules, WorkspaceIndex, WorkspaceIndexOptions } from './workspaceIndex';
 
 export class WebWorkspaceIndex extends WorkspaceIndex {
+  declare readonly sources: WebCatalogSources;
+  /** The extension's catalog/events.json, as the web client names it. */
+  private builtinCatalogUri: string | undefined;
+
   constructor(
     context: ServerContext,
     private readonly runtime: WebRuntime,
     options?: WorkspaceIndexOptions,
   ) {
     super(context, options);
+    this.sources = new WebCatalogSources(runtime);
+    context.catalogState.onDidChange(() => void this.loadSources());
+  }
+
+  override initialize(params: InitializeParams): void {
+    super.initialize(params);
+    const options = params.initializationOptions as { builtinCatalogUri?: unknown } | undefined;
+    this.builtinCatalogUri = typeof options?.builtinCatalogUri === 'string' ? options.builtinCatalogUri : undefined;
+  }
+
+  /** After `initialized`: the client answers file requests only from then on. */
+  override start(): void {
+    super.start();
+    void this.loadSources();
+  }
+
+  /** Reads the rows of the built-in catalog and of the catalog's sources in the workspace (imported lists, .cloudtrail-events.json). */
+  private async loadSources(): Promise<void> {
+    const files: { file: string; uri: string }[] = [];
+    if (this.builtinCatalogUri && this.sources.builtinPath) files.push({ file: this.sources.builtinPath, uri: this.builtinCatalogUri });
+    for (const source of this.context.catalogState.sources) {
+      const folder = source.startsWith('/') ? this.folderOf(source) : undefined;
+      const uri = folder && uriInFolder(folder, source);
+      if (uri) files.push({ file: source, uri });
+    }
+    await this.sources.load(files);
   }
 
   protected override pathOf(uri: string): string | undefined {

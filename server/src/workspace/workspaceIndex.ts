@@ -102,7 +102,7 @@ export class WorkspaceIndex {
   private readonly rescanDelayMs: number;
 
   constructor(
-    private readonly context: ServerContext,
+    protected readonly context: ServerContext,
     options: WorkspaceIndexOptions = {},
   ) {
     this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
