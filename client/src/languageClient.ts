@@ -170,7 +170,8 @@ export class LanguageServer implements vscode.Disposable {
 
   private createClient(): LanguageClient {
     const run = { module: this.serverModule, transport: TransportKind.ipc };
-    const serverOptions: ServerOptions = { run, debug: run };
+    // Run from the debugger (.vscode/launch.json), the server waits for "Attach to Server" on 6011.
+    const serverOptions: ServerOptions = { run, debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6011'] } } };
     const clientOptions: LanguageClientOptions = {
       // IDs appear in files of every language, saved or not.
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],

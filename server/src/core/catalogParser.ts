@@ -123,6 +123,7 @@ export const isValidEventId = (id: string): boolean =>
 
 // Characters that slipped into published IDs: control characters (`&#8;` is a backspace), zero-width and
 // no-break spaces, and the `?` a page renders for a character it could not encode.
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const JUNK = /[\u0000-\u001f\u007f\u00a0\u200b-\u200f\u2060\ufeff?]/g;
 
 /**

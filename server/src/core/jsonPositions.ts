@@ -36,6 +36,7 @@ export function parseJsonWithPositions(text: string): PositionedJson {
   };
 
   function parseString(): string {
+    // eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
     const match = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
     match.lastIndex = pos;
     const m = match.exec(text);
