@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogState } from './catalogState';
 import { Finding, IdScan, rescanIds } from './core/analyze';
 import { matchGlob } from './core/glob';
+import { TextFormat } from './core/markdown';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, Settings } from './settings';
 
 export type SkipReason = 'excluded' | 'tooLarge' | 'binary';
@@ -54,6 +55,9 @@ export class ServerContext {
   hasConfigurationCapability = false;
   /** The client applies `CompletionList.itemDefaults.editRange` to items without an edit of their own. */
   completionEditRangeDefault = false;
+  /** What the client renders in hovers and in completion documentation (Vim's ALE: plain text only). */
+  hoverFormat: TextFormat = 'markdown';
+  completionDocumentationFormat: TextFormat = 'markdown';
   /** File-system paths of the workspace folders (from initialize). */
   workspaceFolders: string[] = [];
   private globalSettings: Settings = DEFAULT_SETTINGS;

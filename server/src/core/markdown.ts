@@ -1,6 +1,7 @@
 /**
- * Markdown for hovers and completion documentation, rendered in one place so
- * every feature describes an event the same way.
+ * Markdown (or plain text, for editors that cannot render Markdown) for hovers
+ * and completion documentation, rendered in one place so every feature
+ * describes an event the same way.
  */
 import { Catalog, CatalogEvent } from './catalog';
 
@@ -25,8 +26,8 @@ function namesInOrder(event: CatalogEvent, locale: string | undefined): Array<[s
   return names.sort(([a], [b]) => Number(b === preferred) - Number(a === preferred));
 }
 
-function otherNames(event: CatalogEvent, locale: string | undefined): string[] {
-  return namesInOrder(event, locale).map(([lang, name]) => `${name} _(${LANGUAGE_NAMES[lang] ?? lang})_`);
+function otherNames(event: CatalogEvent, locale: string | undefined, m: Markup): string[] {
+  return namesInOrder(event, locale).map(([lang, name]) => `${name} ${m.italic(`(${LANGUAGE_NAMES[lang] ?? lang})`)}`);
 }
 
 /** One line for lists (completion detail): the Korean description, then the other languages' names. */
@@ -34,30 +35,48 @@ export function eventTitle(event: CatalogEvent, locale?: string): string {
   return [event.description, ...namesInOrder(event, locale).map(([, name]) => name)].join(' · ');
 }
 
-const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
+/** How text is marked up: Markdown, or plain text for clients that show markup verbatim (Vim's ALE, eglot's echo area). */
+export type TextFormat = 'markdown' | 'plaintext';
+
+interface Markup {
+  bold(text: string): string;
+  italic(text: string): string;
+  code(text: string): string;
+  /** Between paragraphs: a blank line in Markdown; plain text keeps each item on its own line instead. */
+  paragraph: string[];
+}
+
+const MARKUP: Record<TextFormat, Markup> = {
+  markdown: { bold: (t) => `**${t}**`, italic: (t) => `_${t}_`, code: (t) => `\`${t.replace(/`/g, '')}\``, paragraph: [''] },
+  plaintext: { bold: (t) => t, italic: (t) => t, code: (t) => t, paragraph: [] },
+};
 
 /**
  * The full description of an event: Korean description in bold, other names, service, ID, shared
  * descriptions. `retired`: a built-in event the imported official list leaves out.
  */
-export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string, retired = false): string {
+export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string, retired = false, format: TextFormat = 'markdown'): string {
   const l = LABELS[uiLanguageOf(locale)];
-  const lines = [`**${event.description}**`];
-  if (retired) lines.push('', `_${l.retired}_`);
-  for (const name of otherNames(event, locale)) lines.push('', name);
-  lines.push('', `${l.service}: ${event.service}`, '', code(event.id));
+  const m = MARKUP[format];
+  const lines = [m.bold(event.description)];
+  const add = (line: string) => lines.push(...m.paragraph, line);
+  if (retired) add(m.italic(l.retired));
+  for (const name of otherNames(event, locale, m)) add(name);
+  add(`${l.service}: ${event.service}`);
+  add(m.code(event.id));
   const siblings = catalog.sharingDescription(event);
-  if (siblings.length > 0) lines.push('', `${l.sameDescription}: ${siblings.map((s) => code(s.id)).join(', ')}`);
-  if (event.deprecated) lines.push('', `**${l.deprecated}**: ${event.deprecated}`);
-  if (event.origin === 'user') lines.push('', `_${l.custom}_`);
+  if (siblings.length > 0) add(`${l.sameDescription}: ${siblings.map((s) => m.code(s.id)).join(', ')}`);
+  if (event.deprecated) add(`${m.bold(l.deprecated)}: ${event.deprecated}`);
+  if (event.origin === 'user') add(m.italic(l.custom));
   return lines.join('\n');
 }
 
 /** A namespace, prefix or wildcard: how many events it covers and the first few. */
-export function coverageMarkdown(pattern: string, covers: readonly CatalogEvent[], locale?: string): string {
+export function coverageMarkdown(pattern: string, covers: readonly CatalogEvent[], locale?: string, format: TextFormat = 'markdown'): string {
   const l = LABELS[uiLanguageOf(locale)];
-  const lines = [`${code(pattern)} ${l.matches(covers.length)}`, ''];
-  for (const event of covers.slice(0, HOVER_LIST_LIMIT)) lines.push(`- ${code(event.id)} ${event.description}`);
+  const m = MARKUP[format];
+  const lines = [`${m.code(pattern)} ${l.matches(covers.length)}`, ...m.paragraph];
+  for (const event of covers.slice(0, HOVER_LIST_LIMIT)) lines.push(`- ${m.code(event.id)} ${event.description}`);
   if (covers.length > HOVER_LIST_LIMIT) lines.push(`- ${l.more(covers.length - HOVER_LIST_LIMIT)}`);
   return lines.join('\n');
 }

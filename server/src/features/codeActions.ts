@@ -2,16 +2,20 @@
  * Quick fixes: one per suggestion (top 3), the best marked preferred, each
  * replacing exactly the unknown token.
  */
-import { CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { problemsOf } from '../core/problems';
 import { Codes, DiagnosticData, DIAGNOSTIC_SOURCE } from './diagnostics';
-import { ServerContext } from '../serverContext';
+import { findingAt, ServerContext } from '../serverContext';
 
-export function doCodeActions(context: ServerContext, params: CodeActionParams): CodeAction[] {
+const isOurs = (diagnostic: Diagnostic) =>
+  (diagnostic.source === undefined || diagnostic.source === DIAGNOSTIC_SOURCE) && (diagnostic.code === Codes.unknownId || diagnostic.code === Codes.unmatchedPattern);
+
+export async function doCodeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const catalog = context.catalogState.catalog;
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || (diagnostic.code !== Codes.unknownId && diagnostic.code !== Codes.unmatchedPattern)) continue;
-    const suggestions = (diagnostic.data as DiagnosticData | undefined)?.suggestions ?? [];
+    if (!isOurs(diagnostic)) continue;
+    const suggestions = (diagnostic.data as DiagnosticData | undefined)?.suggestions ?? (await suggestionsAt(context, params.textDocument.uri, diagnostic));
     suggestions.slice(0, 3).forEach((id, index) => {
       const description = catalog.get(id)?.description;
       actions.push({
@@ -24,4 +28,20 @@ export function doCodeActions(context: ServerContext, params: CodeActionParams):
     });
   }
   return actions;
+}
+
+/**
+ * The suggestions for a diagnostic the client sent back without its `data` (Vim's ALE keeps only
+ * the range, message and code): computed again from the document, for the problem the diagnostic
+ * was published for (same range and code), so a bare diagnostic gets the same fixes.
+ */
+async function suggestionsAt(context: ServerContext, uri: string, diagnostic: Diagnostic): Promise<string[]> {
+  const found = await context.analysisOf(uri);
+  if (!found || found.analysis.skipped) return [];
+  const { document, analysis } = found;
+  const start = document.offsetAt(diagnostic.range.start);
+  const finding = findingAt(analysis.findings, start);
+  if (!finding || finding.start !== start || finding.end !== document.offsetAt(diagnostic.range.end)) return [];
+  const [problem] = problemsOf(document.getText(), [finding], context.catalogState.catalog);
+  return problem?.code === diagnostic.code ? problem.suggestions : [];
 }
