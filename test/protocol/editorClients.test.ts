@@ -107,15 +107,28 @@ describe('other editors\' clients', () => {
       assert.strictEqual(apply(text, fromBare[0].edit!.changes![uri][0]), 'on("event_id.iaas.instance.create", handler);\n');
     });
 
-    it('a bare diagnostic that no longer matches the document (another range, another code) gets no fix', async () => {
+    it('a bare diagnostic that no longer matches the document (another range) gets no fix', async () => {
       const uri = uriFor('ts');
       const text = 'on("event_id.iaas.instnace.create", handler);\n';
       await client.open(uri, 'typescript', text);
       const [published] = await client.diagnostics(uri, (ds) => ds.length === 1);
       const shifted = { ...published.range, start: { line: 0, character: 5 } };
       assert.deepStrictEqual(await client.codeActions(uri, shifted, [{ range: shifted, message: published.message, code: published.code }]), []);
-      assert.deepStrictEqual(await client.codeActions(uri, published.range, [{ range: published.range, message: 'x', code: 'other-tool' }]), []);
-      assert.deepStrictEqual(await client.codeActions(uri, published.range, [{ range: published.range, message: 'x', code: published.code, source: 'eslint' }]), []);
+    });
+
+    it('no diagnostic of ours in the request (ALE with the cursor inside a word): the fixes of what the range touches', async () => {
+      const uri = uriFor('ts');
+      const text = 'on("event_id.iaas.instnace.create", handler);\non("event_id.iaas.instance.create", handler);\n';
+      await client.open(uri, 'typescript', text);
+      const [published] = await client.diagnostics(uri, (ds) => ds.length === 1);
+      const withData = await client.codeActions(uri, published.range, [published]);
+      const inWord = { start: { line: 0, character: 20 }, end: { line: 0, character: 28 } };
+      const fromRange = await client.codeActions(uri, inWord, []);
+      assert.deepStrictEqual(fromRange.map((a) => [a.title, a.isPreferred, a.edit]), withData.map((a) => [a.title, a.isPreferred, a.edit]));
+      const otherTool = await client.codeActions(uri, inWord, [{ range: inWord, message: 'x', code: 'other', source: 'eslint' }]);
+      assert.deepStrictEqual(otherTool.map((a) => a.title), withData.map((a) => a.title));
+      const onValidId = { start: { line: 1, character: 20 }, end: { line: 1, character: 20 } };
+      assert.deepStrictEqual(await client.codeActions(uri, onValidId, []), [], 'nothing on a valid ID');
     });
 
     it('hover in plain text: description, service and ID on their own lines, no Markdown', async () => {
@@ -127,6 +140,17 @@ describe('other editors\' clients', () => {
       assert.strictEqual(contents.kind, MarkupKind.PlainText);
       assert.deepStrictEqual(contents.value.split('\n').slice(0, 3), ['인스턴스 블록 스토리지 연결', 'Service: 기본 인프라 서비스', 'event_id.iaas.volume.attach']);
       assert.doesNotMatch(contents.value, /[*`_]{2}|`/);
+    });
+
+    it('no fixes from the range when diagnostics are turned off', async () => {
+      const quiet = TestClient.inBand();
+      await quiet.initializeAs(ALE);
+      await quiet.setSettings({ diagnostics: { severity: 'off' } });
+      const uri = uriFor('ts');
+      await quiet.open(uri, 'typescript', 'on("event_id.iaas.instnace.create", handler);\n');
+      await quiet.diagnostics(uri);
+      assert.deepStrictEqual(await quiet.codeActions(uri, { start: { line: 0, character: 20 }, end: { line: 0, character: 20 } }, []), []);
+      quiet.dispose();
     });
 
     it('asks for no registration when none is offered', async () => {

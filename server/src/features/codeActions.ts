@@ -4,7 +4,7 @@
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { problemsOf } from '../core/problems';
-import { Codes, DiagnosticData, DIAGNOSTIC_SOURCE } from './diagnostics';
+import { Codes, computeDiagnostics, DiagnosticData, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { findingAt, ServerContext } from '../serverContext';
 
 const isOurs = (diagnostic: Diagnostic) =>
@@ -12,10 +12,13 @@ const isOurs = (diagnostic: Diagnostic) =>
 
 export async function doCodeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const catalog = context.catalogState.catalog;
+  const uri = params.textDocument.uri;
+  let diagnostics = params.context.diagnostics.filter(isOurs);
+  // Vim's ALE 3.3 sends no diagnostic when the cursor is inside a word: fix what the range covers.
+  if (diagnostics.length === 0) diagnostics = (await diagnosticsIn(context, params)).filter(isOurs);
   const actions: CodeAction[] = [];
-  for (const diagnostic of params.context.diagnostics) {
-    if (!isOurs(diagnostic)) continue;
-    const suggestions = (diagnostic.data as DiagnosticData | undefined)?.suggestions ?? (await suggestionsAt(context, params.textDocument.uri, diagnostic));
+  for (const diagnostic of diagnostics) {
+    const suggestions = (diagnostic.data as DiagnosticData | undefined)?.suggestions ?? (await suggestionsAt(context, uri, diagnostic));
     suggestions.slice(0, 3).forEach((id, index) => {
       const description = catalog.get(id)?.description;
       actions.push({
@@ -23,11 +26,24 @@ export async function doCodeActions(context: ServerContext, params: CodeActionPa
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: index === 0,
-        edit: { changes: { [params.textDocument.uri]: [{ range: diagnostic.range, newText: id }] } },
+        edit: { changes: { [uri]: [{ range: diagnostic.range, newText: id }] } },
       });
     });
   }
   return actions;
+}
+
+/** The diagnostics the server publishes for the findings the requested range touches (none when they are turned off). */
+async function diagnosticsIn(context: ServerContext, params: CodeActionParams): Promise<Diagnostic[]> {
+  const found = await context.analysisOf(params.textDocument.uri);
+  if (!found || found.analysis.skipped) return [];
+  const { document, analysis } = found;
+  const start = document.offsetAt(params.range.start);
+  const end = document.offsetAt(params.range.end);
+  const findings = analysis.findings.filter((f) => f.start <= end && f.end >= start);
+  if (findings.length === 0) return [];
+  const settings = await context.settingsFor(document.uri);
+  return (await computeDiagnostics(document, { ...analysis, findings }, settings, context.catalogState.catalog)) ?? [];
 }
 
 /**
