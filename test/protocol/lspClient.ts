@@ -134,7 +134,12 @@ export class TestClient {
 
   /** The built bundle as a child process over stdio, as Neovim or Helix would run it. */
   static stdio(bundle = SERVER_BUNDLE): TestClient {
-    const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    return TestClient.spawned(process.execPath, [bundle, '--stdio']);
+  }
+
+  /** A server command run as is (e.g. an installed npm bin), over stdio. */
+  static spawned(command: string, args: string[]): TestClient {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestClient(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
     client.child = child;
     return client;
