@@ -151,6 +151,8 @@ describe('the npm package', function () {
   });
 
   it("npx --package (the README's CI step), by name and from the tarball", async () => {
+    const pinned = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').match(new RegExp(`--package ${NAME}@\\S+`, 'g')) ?? [];
+    assert.ok(pinned.length > 0 && pinned.every((spec) => spec === `--package ${NAME}@${VERSION}`), `the README pins ${VERSION}: ${pinned}`);
     for (const spec of [NAME, tarball]) {
       const lint = await run('npx', ['--yes', '--package', spec, 'cloudtrail-events', 'lint', '--format', 'json', 'alerts.yaml'], sample);
       assert.strictEqual(lint.status, 1, `${spec}: ${lint.stderr}`);
@@ -159,8 +161,9 @@ describe('the npm package', function () {
   });
 
   it('the pre-commit hook fails a commit with a typo and passes the fixed file', async () => {
-    const hooks = fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
-    assert.ok(hooks.includes(`--package ${NAME}@${VERSION} `), 'the hook pins the package version of package.json');
+    for (const file of ['.pre-commit-hooks.yaml', 'test/package/pre-commit-config.yaml']) {
+      assert.ok(fs.readFileSync(path.join(ROOT, file), 'utf8').includes(`--package ${NAME}@${VERSION} `), `${file} pins the version of package.json`);
+    }
     const repo = path.join(work, 'hooked');
     fs.mkdirSync(repo);
     fs.writeFileSync(path.join(repo, 'alerts.yaml'), TYPO);
@@ -172,9 +175,17 @@ describe('the npm package', function () {
     const failing = await run('pre-commit', ['try-repo', ROOT, 'cloudtrail-events', '--files', 'alerts.yaml'], repo, hookEnv);
     assert.strictEqual(failing.status, 1, failing.stdout + failing.stderr);
     assert.ok(failing.stdout.includes(FINDING), failing.stdout);
+    // The README's .pre-commit-config.yaml (a local hook with the same entry), as a commit runs it.
+    fs.copyFileSync(path.join(ROOT, 'test', 'package', 'pre-commit-config.yaml'), path.join(repo, '.pre-commit-config.yaml'));
+    git('add', '.pre-commit-config.yaml');
+    const configured = await run('pre-commit', ['run', '--files', 'alerts.yaml'], repo, hookEnv);
+    assert.strictEqual(configured.status, 1, configured.stdout + configured.stderr);
+    assert.ok(configured.stdout.includes(FINDING), configured.stdout);
     fs.writeFileSync(path.join(repo, 'alerts.yaml'), TYPO.replace('atach', 'attach'));
     git('add', 'alerts.yaml');
     const passing = await run('pre-commit', ['try-repo', ROOT, 'cloudtrail-events', '--files', 'alerts.yaml'], repo, hookEnv);
     assert.strictEqual(passing.status, 0, passing.stdout + passing.stderr);
+    const configuredPassing = await run('pre-commit', ['run', '--files', 'alerts.yaml'], repo, hookEnv);
+    assert.strictEqual(configuredPassing.status, 0, configuredPassing.stdout + configuredPassing.stderr);
   });
 });
