@@ -10,7 +10,7 @@
  * can check that no server outlives its editor.
  */
 import * as assert from 'assert';
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -138,6 +138,20 @@ async function runEditor(editor: Editor): Promise<{ seen: Seen; code: number | n
   const pids = fs.existsSync(pidsFile) ? fs.readFileSync(pidsFile, 'utf8').trim().split('\n').map(Number) : [];
   return { seen, code, pids, output };
 }
+
+describe('the README snippets not run in CI still load', () => {
+  it('Neovim 0.8+ (compiled by Neovim 0.7, which lacks vim.lsp.start)', () => {
+    const snippet = path.join(HERE, 'snippets', 'neovim.lua');
+    const result = spawnSync('nvim', ['--headless', '-u', 'NONE', '-c', `lua local ok, err = loadfile(${JSON.stringify(snippet)}) if not ok then io.stderr:write(err) vim.cmd('cquit') end`, '-c', 'qa!'], { encoding: 'utf8', timeout: 20_000 });
+    assert.strictEqual(result.status, 0, result.stderr + result.stdout);
+  });
+
+  it('vim-lsp (sourced by Vim: the autocommand is defined without errors)', () => {
+    const snippet = path.join(HERE, 'snippets', 'vim-lsp.vim');
+    const result = spawnSync('vim', ['-N', '-u', 'NONE', '-i', 'NONE', '-n', '-es', '-c', `source ${snippet}`, '-c', 'if !exists("#cloudtrail_events#User") | cquit | endif', '-c', 'qa!'], { encoding: 'utf8', timeout: 20_000 });
+    assert.strictEqual(result.status, 0, result.stderr + result.stdout);
+  });
+});
 
 describe('the README snippets in real editors', function () {
   this.timeout(EDITOR_TIMEOUT_MS + 15_000);
