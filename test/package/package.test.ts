@@ -70,6 +70,8 @@ describe('the npm package', function () {
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+      // A missing command (pre-commit not installed: apt-get install pre-commit) fails with its message.
+      child.on('error', (error) => (stderr += `${command}: ${error.message}`));
       child.on('close', (status) => {
         clearTimeout(timer);
         resolve({ status, stdout, stderr });
