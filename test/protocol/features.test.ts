@@ -157,6 +157,7 @@ describe('language server over LSP (in-band)', () => {
       const item = find(list!.items, 'event_id.iaas.instance.create')!;
       assert.strictEqual(item.textEdit, undefined, 'the label is the text to insert');
       assert.strictEqual(item.detail, '인스턴스 생성');
+      assert.strictEqual(find(list!.items, 'event_id.iaas.instance_action.')!.command?.command, 'editor.action.triggerSuggest', 'VS Code opens the next level');
       lean.dispose();
     });
 
