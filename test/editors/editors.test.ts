@@ -136,6 +136,7 @@ async function runEditor(editor: Editor): Promise<{ seen: Seen; code: number | n
   child.stdin.destroy();
   const seen: Seen = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : { error: 'no result written' };
   const pids = fs.existsSync(pidsFile) ? fs.readFileSync(pidsFile, 'utf8').trim().split('\n').map(Number) : [];
+  fs.rmSync(root, { recursive: true, force: true });
   return { seen, code, pids, output };
 }
 

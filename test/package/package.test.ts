@@ -98,7 +98,10 @@ describe('the npm package', function () {
     fs.mkdirSync(sample);
     fs.writeFileSync(path.join(sample, 'alerts.yaml'), TYPO);
   });
-  after(() => registry?.close());
+  after(() => {
+    registry?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
 
   it('holds only what runs: the bundles, the catalog source and schema, README, LICENSE, CHANGELOG', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
