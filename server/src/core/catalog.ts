@@ -62,6 +62,7 @@ export class Catalog {
   private readonly byDescription = new Map<string, CatalogEvent[]>();
   private readonly wildcardCache = new Map<string, CatalogEvent[]>();
   private longestId: number | undefined;
+  private editionTotal: number | undefined;
   /** Second segments (`iaas`, `org`, ...) that start some ID. */
   readonly topSegments = new Set<string>();
   readonly services: readonly string[];
@@ -118,6 +119,16 @@ export class Catalog {
   /** True when `id` is an event of any edition or a retired one: what `--fix` must never rewrite. */
   knows(id: string): boolean {
     return this.byId.has(id) || this.retired.has(id);
+  }
+
+  /** How many editions the catalog's events name (9 for NHN's lists: public and eight regional ones). */
+  get editionCount(): number {
+    if (this.editionTotal === undefined) {
+      const editions = new Set<string>();
+      for (const event of this.events) for (const edition of event.editions ?? []) editions.add(edition);
+      this.editionTotal = editions.size;
+    }
+    return this.editionTotal;
   }
 
   /** True when the event is listed in the targeted edition (or its source names no editions). */
