@@ -16,6 +16,7 @@ import { Catalog, CatalogEvent } from './core/catalog';
 import { applyUserEntries, CatalogDiff, diffCatalogs, mergeOfficialLists, OfficialList, SourcedEntry } from './core/catalogCompose';
 import { parseEventList } from './core/catalogParser';
 import { parseUserCatalog, USER_CATALOG_FILE, validateEntry } from './core/userCatalog';
+import { readRegularFile } from './readFileCapped';
 
 export interface CatalogInputs {
   officialLists: string[];
@@ -51,6 +52,7 @@ export interface LoadedCatalog {
   watched: string[];
 }
 
+/** Official lists and user catalog files: far above any real one (the Korean list is 60 KB). */
 const MAX_LIST_BYTES = 20 * 1024 * 1024;
 
 export const builtinBase = (): CatalogBase => ({ events: builtinEvents(), sources: [BUILTIN_SOURCE], retired: [] });
@@ -64,15 +66,12 @@ export function resolveListPath(file: string, folders: string[]): string {
 
 /** Reads and parses one official list; returns it, or the messages that reject it. */
 export function readOfficialList(file: string, lenient: boolean): { list?: OfficialList; messages: CatalogMessage[] } {
-  let text: string;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_LIST_BYTES) return { messages: [{ level: 'error', text: `${file}: the file is larger than 20 MB; it is not an event list.` }] };
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { messages: [{ level: 'error', text: `${file}: cannot read the event list (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` }] };
+  const read = readRegularFile(file, MAX_LIST_BYTES);
+  if ('skipped' in read) {
+    if (read.kind === 'tooLarge') return { messages: [{ level: 'error', text: `${file}: the file is larger than 20 MB; it is not an event list.` }] };
+    return { messages: [{ level: 'error', text: `${file}: cannot read the event list (it ${read.skipped}).` }] };
   }
-  const parsed = parseEventList(text);
+  const parsed = parseEventList(read.text);
   const problems = parsed.problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   if (problems.length === 0) return { list: { source: file, language: parsed.language, events: parsed.events }, messages: [] };
   if (lenient && parsed.events.length > 0) {
@@ -131,14 +130,12 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
       messages.push({ level: 'info', text: `${file}: not read, because the workspace is not trusted.` });
       continue;
     }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      messages.push({ level: 'warning', text: `${file}: cannot read (${(error as Error).message}).` });
+    const read = readRegularFile(file, MAX_LIST_BYTES);
+    if ('skipped' in read) {
+      messages.push({ level: 'warning', text: `${file}: not read: it ${read.skipped}.` });
       continue;
     }
-    const parsed = parseUserCatalog(text);
+    const parsed = parseUserCatalog(read.text);
     for (const problem of parsed.problems) messages.push({ level: 'warning', text: `${file}:${problem.line}: ${problem.message}` });
     parsed.entries.forEach((entry) => entries.push({ entry, where: file }));
   }
