@@ -37,7 +37,8 @@ export function validateEntry(raw: unknown): UserEntry | string {
   const known = new Set(['id', 'description', 'service', 'deprecated']);
   const extra = Object.keys(entry).filter((k) => !known.has(k));
   if (extra.length) return `unknown property "${extra[0]}" (allowed: id, description, service, deprecated)`;
-  const { id, description, service, deprecated } = entry;
+  // Own properties only: what an entry inherits is not something the file says.
+  const [id, description, service, deprecated] = ['id', 'description', 'service', 'deprecated'].map((k) => (Object.hasOwn(entry, k) ? entry[k] : undefined));
   if (typeof id !== 'string' || !id) return '"id" must be a non-empty string';
   if (!id.startsWith('event_id.') || !ID_CHARS.test(id) || id.endsWith('.') || id.includes('..')) {
     return `"id" ${JSON.stringify(id)} is not an event ID: it must start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-"`;
@@ -66,12 +67,13 @@ export function parseUserCatalog(text: string): { entries: UserEntry[]; problems
     return { entries: [], problems: [{ line: lineOfOffset(offset), message: `not valid JSON: ${(error as Error).message}` }] };
   }
   const root = parsed.value as Record<string, unknown>;
-  if (!root || typeof root !== 'object' || Array.isArray(root) || !Array.isArray(root.events)) {
+  const events = root && typeof root === 'object' && !Array.isArray(root) && Object.hasOwn(root, 'events') ? root.events : undefined;
+  if (!Array.isArray(events)) {
     return { entries: [], problems: [{ line: 1, message: 'expected an object with an "events" array' }] };
   }
   const entries: UserEntry[] = [];
   const problems: UserProblem[] = [];
-  root.events.forEach((raw, index) => {
+  events.forEach((raw, index) => {
     const checked = validateEntry(raw);
     const line = lineOfOffset(parsed.offsets.get(`events[${index}]`) ?? 0);
     if (typeof checked === 'string') problems.push({ line, message: `events[${index}]: ${checked}` });
