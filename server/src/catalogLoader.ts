@@ -26,11 +26,19 @@ export interface CatalogInputs {
   folders: string[];
   /** In an untrusted workspace the user catalog files are not read. */
   trusted: boolean;
+  /**
+   * False when `officialLists` and `extraEvents` may hold an untrusted workspace's own settings (a client
+   * that does not leave those out itself, as VS Code does for restricted settings): they are then not
+   * applied. Default: `trusted`.
+   */
+  settingsTrusted?: boolean;
 }
 
 export interface CatalogMessage {
   level: 'info' | 'warning' | 'error';
   text: string;
+  /** The list, file or setting the message is about: the server shows one pop-up per source. */
+  source?: string;
 }
 
 /** The base the user's additions apply to: built-in, or imported lists. */
@@ -94,8 +102,9 @@ export function loadBase(inputs: CatalogInputs, previous: CatalogBase): { base: 
   const messages: CatalogMessage[] = [];
   const lists: OfficialList[] = [];
   for (const file of inputs.officialLists) {
-    const read = readOfficialList(resolveListPath(file, inputs.folders), inputs.lenient);
-    messages.push(...read.messages);
+    const resolved = resolveListPath(file, inputs.folders);
+    const read = readOfficialList(resolved, inputs.lenient);
+    messages.push(...read.messages.map((message) => ({ ...message, source: resolved })));
     if (read.list) lists.push(read.list);
   }
   if (lists.length < inputs.officialLists.length) return { base: previous, messages };
@@ -119,7 +128,7 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
   inputs.extraEvents.forEach((raw, index) => {
     const where = `setting cloudtrailEvents.catalog.extraEvents[${index}]`;
     const checked = validateEntry(raw);
-    if (typeof checked === 'string') messages.push({ level: 'warning', text: `${where}: ${checked}` });
+    if (typeof checked === 'string') messages.push({ level: 'warning', text: `${where}: ${checked}`, source: 'setting cloudtrailEvents.catalog.extraEvents' });
     else entries.push({ entry: checked, where });
   });
   for (const folder of inputs.folders) {
@@ -127,7 +136,7 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
     files.push(file);
     if (!fs.existsSync(file)) continue;
     if (!inputs.trusted) {
-      messages.push({ level: 'info', text: `${file}: not read, because the workspace is not trusted.` });
+      messages.push({ level: 'info', text: `${file}: not read, because the workspace is not trusted; ${TRUST_HINT} to use it.` });
       continue;
     }
     const read = readRegularFile(file, MAX_LIST_BYTES);
@@ -136,14 +145,28 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
       continue;
     }
     const parsed = parseUserCatalog(read.text);
-    for (const problem of parsed.problems) messages.push({ level: 'warning', text: `${file}:${problem.line}: ${problem.message}` });
+    for (const problem of parsed.problems) messages.push({ level: 'warning', text: `${file}:${problem.line}: ${problem.message}`, source: file });
     parsed.entries.forEach((entry) => entries.push({ entry, where: file }));
   }
   return { entries, messages, files };
 }
 
+/** How to trust a workspace, for messages: VS Code asks; other editors say so when they start the server. */
+export const TRUST_HINT = 'trust it (VS Code: Manage Workspace Trust; other editors: initializationOptions { "trusted": true })';
+
+/** `inputs` without the settings an untrusted workspace may have written, and a note of what was left out. */
+function withTrustedSettings(inputs: CatalogInputs): { inputs: CatalogInputs; messages: CatalogMessage[] } {
+  if (inputs.settingsTrusted ?? inputs.trusted) return { inputs, messages: [] };
+  const ignored = [inputs.officialLists.length ? 'catalog.officialLists' : '', inputs.extraEvents.length ? 'catalog.extraEvents' : ''].filter(Boolean);
+  const messages: CatalogMessage[] = ignored.length
+    ? [{ level: 'info', text: `Settings ${ignored.map((key) => `cloudtrailEvents.${key}`).join(' and ')} not applied, because the workspace is not trusted; ${TRUST_HINT} to use them.` }]
+    : [];
+  return { inputs: { ...inputs, officialLists: [], extraEvents: [] }, messages };
+}
+
 /** Loads the catalog in force. */
-export function loadCatalog(inputs: CatalogInputs, previous: CatalogBase = builtinBase()): LoadedCatalog {
+export function loadCatalog(given: CatalogInputs, previous: CatalogBase = builtinBase()): LoadedCatalog {
+  const { inputs, messages: trustMessages } = withTrustedSettings(given);
   const { base, messages, summary } = loadBase(inputs, previous);
   const user = readUserEntries(inputs);
   const applied = applyUserEntries(base.events, user.entries);
@@ -152,7 +175,7 @@ export function loadCatalog(inputs: CatalogInputs, previous: CatalogBase = built
     catalog: new Catalog(applied.events, { retired: base.retired }),
     base,
     sources: [...base.sources, ...userSources],
-    messages: [...messages, ...user.messages, ...applied.problems.map((text) => ({ level: 'warning' as const, text }))],
+    messages: [...trustMessages, ...messages, ...user.messages, ...applied.problems.map((text) => ({ level: 'warning' as const, text }))],
     importSummary: summary,
     watched: [...inputs.officialLists.map((f) => resolveListPath(f, inputs.folders)), ...user.files],
   };

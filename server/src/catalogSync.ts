@@ -8,7 +8,7 @@
 import { builtinEvents } from './core/builtin';
 import { Catalog } from './core/catalog';
 import { diffCatalogs } from './core/catalogCompose';
-import { CatalogBase, builtinBase, CatalogMessage, loadCatalog, readOfficialList } from './catalogLoader';
+import { CatalogBase, builtinBase, CatalogMessage, loadCatalog, readOfficialList, TRUST_HINT } from './catalogLoader';
 import { ListCheck } from './protocol';
 import { ServerContext, uriToPath } from './serverContext';
 import { normalizeSettings, SECTION, Settings } from './settings';
@@ -23,7 +23,10 @@ export class CatalogSync {
   private reported = new Set<string>();
   private watched = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
-  trusted = true;
+  /** Whether the workspace is trusted: until a client says so, it is not. */
+  trusted = false;
+  /** The client leaves an untrusted workspace's own catalog settings out (VS Code's restricted settings). */
+  clientRestrictsSettings = false;
 
   constructor(private readonly context: ServerContext) {
     this.signature = signatureOf(context.catalogState.catalog, context.catalogState.sources);
@@ -57,6 +60,7 @@ export class CatalogSync {
         extraEvents: settings.catalog.extraEvents,
         folders: this.context.workspaceFolders,
         trusted: this.trusted,
+        settingsTrusted: this.trusted || this.clientRestrictsSettings,
       },
       this.base,
     );
@@ -69,23 +73,39 @@ export class CatalogSync {
     this.context.catalogState.replace(loaded.catalog, loaded.sources);
   }
 
+  /**
+   * Every new message goes to the output; pop-ups are one per list, file or setting, however many
+   * problems it has (a list with 5,000 bad rows raised 5,001 pop-ups), plus import summaries.
+   */
   private report(messages: CatalogMessage[]): void {
     const { connection } = this.context;
+    const bySource = new Map<string, CatalogMessage[]>();
     for (const message of messages) {
       const key = `${message.level}:${message.text}`;
       if (this.reported.has(key)) continue;
       this.reported.add(key);
-      const text = `CloudTrail Events: ${message.text}`;
-      if (message.level === 'info') {
-        connection.console.info(message.text);
-        if (message.text.startsWith('Imported')) void connection.window.showInformationMessage(text);
-      } else {
-        connection.console.warn(message.text);
-        void (message.level === 'error' ? connection.window.showErrorMessage(text) : connection.window.showWarningMessage(text));
-      }
+      const text = clip(message.text);
+      if (message.level === 'info') connection.console.info(text);
+      else connection.console.warn(text);
+      if (message.level === 'info' && !message.text.startsWith('Imported') && !message.text.includes(TRUST_HINT)) continue;
+      const source = message.source ?? message.text;
+      const group = bySource.get(source);
+      if (group) group.push(message);
+      else bySource.set(source, [message]);
+    }
+    for (const group of bySource.values()) {
+      const [first] = group;
+      const more = group.length - 1;
+      const text = `CloudTrail Events: ${clip(first.text)}${more ? ` (${more} more ${more === 1 ? 'message' : 'messages'} about ${first.source}: see the output)` : ''}`;
+      const level = group.some((m) => m.level === 'error') ? 'error' : group.some((m) => m.level === 'warning') ? 'warning' : 'info';
+      if (level === 'info') void connection.window.showInformationMessage(text);
+      else void (level === 'error' ? connection.window.showErrorMessage(text) : connection.window.showWarningMessage(text));
     }
   }
 }
+
+/** A message cut to a length a pop-up or a log line can hold, whatever a file put in it. */
+const clip = (text: string, max = 500) => (text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`);
 
 /** Checks a list for the import command without changing anything. */
 export function checkList(file: string): ListCheck {

@@ -26,7 +26,7 @@ function namesInOrder(event: CatalogEvent, locale: string | undefined): Array<[s
 }
 
 function otherNames(event: CatalogEvent, locale: string | undefined): string[] {
-  return namesInOrder(event, locale).map(([lang, name]) => `${name} _(${LANGUAGE_NAMES[lang] ?? lang})_`);
+  return namesInOrder(event, locale).map(([lang, name]) => `${escapeMarkdown(name)} _(${escapeMarkdown(LANGUAGE_NAMES[lang] ?? lang)})_`);
 }
 
 /** One line for lists (completion detail): the Korean description, then the other languages' names. */
@@ -37,18 +37,32 @@ export function eventTitle(event: CatalogEvent, locale?: string): string {
 const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
 
 /**
+ * Text from a list or a user catalog (descriptions, services, deprecation notes) as literal
+ * Markdown: a repository's `.cloudtrail-events.json` or `extraEvents` must not put links, images,
+ * HTML, emphasis or headings into a hover. The characters that open those are backslash-escaped;
+ * so are `:` and the dot of `www.`, or a bare URL would still become a link; line breaks become
+ * spaces. Parentheses, dots and dashes stay as written: escaped, they only clutter plain-text hovers.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|~&:]/g, (c) => `\\${c}`)
+    .replace(/(www)\./gi, '$1\\.');
+}
+
+/**
  * The full description of an event: Korean description in bold, other names, service, ID, shared
  * descriptions. `retired`: a built-in event the imported official list leaves out.
  */
 export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string, retired = false): string {
   const l = LABELS[uiLanguageOf(locale)];
-  const lines = [`**${event.description}**`];
+  const lines = [`**${escapeMarkdown(event.description)}**`];
   if (retired) lines.push('', `_${l.retired}_`);
   for (const name of otherNames(event, locale)) lines.push('', name);
-  lines.push('', `${l.service}: ${event.service}`, '', code(event.id));
+  lines.push('', `${l.service}: ${escapeMarkdown(event.service)}`, '', code(event.id));
   const siblings = catalog.sharingDescription(event);
   if (siblings.length > 0) lines.push('', `${l.sameDescription}: ${siblings.map((s) => code(s.id)).join(', ')}`);
-  if (event.deprecated) lines.push('', `**${l.deprecated}**: ${event.deprecated}`);
+  if (event.deprecated) lines.push('', `**${l.deprecated}**: ${escapeMarkdown(event.deprecated)}`);
   if (event.origin === 'user') lines.push('', `_${l.custom}_`);
   return lines.join('\n');
 }
@@ -57,7 +71,7 @@ export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: st
 export function coverageMarkdown(pattern: string, covers: readonly CatalogEvent[], locale?: string): string {
   const l = LABELS[uiLanguageOf(locale)];
   const lines = [`${code(pattern)} ${l.matches(covers.length)}`, ''];
-  for (const event of covers.slice(0, HOVER_LIST_LIMIT)) lines.push(`- ${code(event.id)} ${event.description}`);
+  for (const event of covers.slice(0, HOVER_LIST_LIMIT)) lines.push(`- ${code(event.id)} ${escapeMarkdown(event.description)}`);
   if (covers.length > HOVER_LIST_LIMIT) lines.push(`- ${l.more(covers.length - HOVER_LIST_LIMIT)}`);
   return lines.join('\n');
 }
