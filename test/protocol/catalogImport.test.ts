@@ -34,7 +34,7 @@ describe('catalog at run time (in-band)', () => {
     client = TestClient.inBand();
     versions = [];
     client.connection.onNotification(CatalogChangedNotification.type as unknown as NotificationType<{ version: number }>, (p) => versions.push(p.version));
-    await client.initializeWorkspace([folder], {}, {}, { uiLanguage: 'ko', workspaceTrusted: false });
+    await client.initializeWorkspace([folder], {}, {}, { uiLanguage: 'ko', trusted: false, restrictsCatalogSettings: true });
   });
   afterEach(() => client.dispose());
 
