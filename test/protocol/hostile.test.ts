@@ -381,7 +381,9 @@ describe('a hostile repository: no hang, no pollution, nothing silenced', functi
     execFileSync('mkfifo', [path.join(folder, 'list.md')]);
     fs.symlinkSync('/dev/zero', path.join(folder, '.cloudtrail-events.json'));
     fs.symlinkSync('/dev/urandom', path.join(folder, 'random.md'));
+    fs.symlinkSync('/dev/zero', path.join(folder, 'zero.yaml'));
     const c = await start({ catalog: { officialLists: ['list.md', 'random.md'] } }, { trusted: true });
+    await waitFor(() => c.logs.some((m) => /zero\.yaml is not a regular file; skipped/.test(m)), 'the workspace index message');
     await waitFor(() => c.messages.some((m) => /list\.md.*FIFO/.test(m)), 'the FIFO message');
     await waitFor(() => c.messages.some((m) => /random\.md.*character device/.test(m)), 'the device message');
     await waitFor(() => c.logs.some((m) => /\.cloudtrail-events\.json.*character device/.test(m)), 'the user catalog message');

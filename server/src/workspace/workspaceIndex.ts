@@ -389,13 +389,20 @@ export class WorkspaceIndex {
         const absolute = path.join(dir, entry.name);
         let directory = entry.isDirectory();
         let file = entry.isFile();
+        let kind: fs.Dirent | fs.Stats | undefined = entry;
         if (entry.isSymbolicLink()) {
           // Links to files are followed; links to directories are not (they may loop or leave the folder).
-          const stat = await fs.promises.stat(absolute).catch(() => undefined);
+          kind = await fs.promises.stat(absolute).catch(() => undefined);
           directory = false;
-          file = !!stat?.isFile();
+          file = !!kind?.isFile();
         }
-        if (!directory && !file) continue;
+        if (!directory && !file) {
+          // A read of a FIFO, a socket or a device would block or never end: say why it is left out.
+          if (kind && (kind.isFIFO() || kind.isSocket() || kind.isCharacterDevice() || kind.isBlockDevice())) {
+            this.context.connection.console.info(`Workspace index: ${absolute} is not a regular file; skipped.`);
+          }
+          continue;
+        }
         if (rules.exclude.isExcluded(this.relative(folder, absolute), directory, (name) => names.has(name))) continue;
         if (directory) subdirectories.push(absolute);
         else if (!rules.settings.exclude.languages.includes(languageIdForPath(absolute))) {
