@@ -14,6 +14,7 @@ import { Catalog, CatalogEvent } from '../../server/src/core/catalog';
 import { builtinEvents } from '../../server/src/core/builtin';
 import { headingText, parseEventList, splitRow } from '../../server/src/core/catalogParser';
 import { matchGlob } from '../../server/src/core/glob';
+import { stripJsonComments } from '../../server/src/core/jsonc';
 import { findProblems } from '../../server/src/core/problems';
 import { ExcludeRules, parseGitignore } from '../../server/src/workspace/excludeRules';
 import { seededRandom } from '../fixtures/seededRandom';
@@ -43,6 +44,8 @@ function oldWildcardRegex(pattern: string): RegExp {
   const literals = parts.filter((part, i) => part !== '' || i === 0 || i === parts.length - 1).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${literals.join('[A-Za-z0-9_.-]*')}$`);
 }
+const oldStripJsonComments = (text: string) =>
+  text.replace(/"(?:[^"\\\n]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith('"') ? m : ' '.repeat(m.length))).replace(/,(\s*[}\]])/g, '$1');
 function oldGitignoreLine(raw: string): string | undefined {
   let line = raw.replace(/(?<!\\)\s+$/, '');
   if (!line || line.startsWith('#')) return undefined;
@@ -82,6 +85,14 @@ describe('linear matching: the same answers as the regexes it replaced', functio
       const literal = pattern.split(/%\(\w+\)[sdr]|%[-+ #0-9]*[sdvqrfx]|[*%]/).join('').length;
       const reference = literal > longest ? [] : ids.filter((id) => oldWildcardRegex(pattern).test(id));
       assert.deepStrictEqual(catalog.matchWildcard(pattern).map((e) => e.id), reference, pattern);
+    }
+  });
+
+  it('JSON with comments (settings.json)', () => {
+    const alphabet = ['"', '"', '\\', '/', '/', '*', '*', '\n', '\r', '\u2028', ',', '}', ' ', 'a'];
+    for (let i = 0; i < RUNS * 4; i++) {
+      const text = stringOf(alphabet, 16);
+      assert.strictEqual(stripJsonComments(text), oldStripJsonComments(text), JSON.stringify(text));
     }
   });
 
@@ -132,6 +143,13 @@ describe('linear matching: inputs that made the regexes super-linear', function 
     assert.deepStrictEqual(catalog.matchWildcard(`event_id.${'a%'.repeat(1000)}a`).map((e) => e.id), [long]);
     const problems = timed('the same in a SQL file', () => findProblems(`SELECT * FROM t WHERE id LIKE '${pattern}';\n`, 'sql', catalog));
     assert.deepStrictEqual(problems.map((p) => p.code), ['unmatched-event-pattern']);
+  });
+
+  it('a 600 KB settings.json of unclosed comments and strings (was 19 s and 54 s)', () => {
+    for (const text of ['/* '.repeat(200_000), `"${'\\"'.repeat(200_000)}`, `${'"a // '.repeat(100_000)}`]) {
+      const stripped = timed(`settings.json ${JSON.stringify(text.slice(0, 6))}…`, () => stripJsonComments(text));
+      assert.strictEqual(stripped.length, text.length);
+    }
   });
 
   it('a 200 KB .gitignore line of spaces, and 200 KB of stars, brackets, braces and slashes (was 31 s)', () => {

@@ -4,14 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { stripJsonComments } from '../core/jsonc';
 import { DEFAULT_SETTINGS, normalizeSettings, Settings, settingsSection } from '../settings';
-
-/** Removes comments and trailing commas from JSONC, keeping strings intact. */
-export function stripJsonComments(text: string): string {
-  return text
-    .replace(/"(?:[^"\\\n]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith('"') ? m : ' '.repeat(m.length)))
-    .replace(/,(\s*[}\]])/g, '$1');
-}
 
 export function readSettingsFile(cwd: string, explicit?: string): { settings: Settings; problems: string[]; error?: string } {
   const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, '.vscode', 'settings.json');
