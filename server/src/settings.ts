@@ -43,10 +43,16 @@ const TRACES: readonly Trace[] = ['off', 'messages', 'verbose'];
 
 type Problems = string[];
 
+/** A wrong value as a message names it: a few dozen characters, whatever size the repository made it. */
+const shown = (value: unknown) => {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length <= 80 ? json : `${json.slice(0, 80)}… (${json.length} characters)`;
+};
+
 function pick<T>(value: unknown, valid: (v: unknown) => v is T, fallback: T, key: string, expected: string, problems: Problems): T {
   if (value === undefined || value === null) return fallback;
   if (valid(value)) return value;
-  problems.push(`Setting "${SECTION}.${key}" must be ${expected}; got ${JSON.stringify(value)}. Using the default ${JSON.stringify(fallback)}.`);
+  problems.push(`Setting "${SECTION}.${key}" must be ${expected}; got ${shown(value)}. Using the default ${JSON.stringify(fallback)}.`);
   return fallback;
 }
 
@@ -106,7 +112,7 @@ const section = (raw: Record<string, unknown>, key: string, problems: Problems):
   const value = raw[key];
   if (value === undefined || value === null) return {};
   if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  problems.push(`Setting "${SECTION}.${key}" must be an object of settings; got ${JSON.stringify(value)}. Using the defaults.`);
+  problems.push(`Setting "${SECTION}.${key}" must be an object of settings; got ${shown(value)}. Using the defaults.`);
   return {};
 };
 

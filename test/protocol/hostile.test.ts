@@ -376,13 +376,15 @@ describe('a hostile repository: no hang, no pollution, nothing silenced', functi
     await typoStillReported(c);
   });
 
-  it('lists named by settings and the user catalog are FIFOs or devices: a message each, the server answers', async function () {
+  it('lists named by settings, the user catalog, .gitignore and a file are FIFOs or devices: a message each, the server answers', async function () {
     if (!unix) this.skip();
     execFileSync('mkfifo', [path.join(folder, 'list.md')]);
     fs.symlinkSync('/dev/zero', path.join(folder, '.cloudtrail-events.json'));
     fs.symlinkSync('/dev/urandom', path.join(folder, 'random.md'));
     fs.symlinkSync('/dev/zero', path.join(folder, 'zero.yaml'));
+    fs.symlinkSync('/dev/zero', path.join(folder, '.gitignore'));
     const c = await start({ catalog: { officialLists: ['list.md', 'random.md'] } }, { trusted: true });
+    await waitFor(() => c.logs.some((m) => /\.gitignore is a character device, not a regular file; skipped; its rules are not applied/.test(m)), 'the .gitignore message');
     await waitFor(() => c.logs.some((m) => /zero\.yaml is not a regular file; skipped/.test(m)), 'the workspace index message');
     await waitFor(() => c.messages.some((m) => /list\.md.*FIFO/.test(m)), 'the FIFO message');
     await waitFor(() => c.messages.some((m) => /random\.md.*character device/.test(m)), 'the device message');

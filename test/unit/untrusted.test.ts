@@ -12,6 +12,7 @@ import { CatalogInputs, loadCatalog } from '../../server/src/catalogLoader';
 import { Catalog, CatalogEvent } from '../../server/src/core/catalog';
 import { coverageMarkdown, escapeMarkdown, eventMarkdown } from '../../server/src/core/markdown';
 import { parseUserCatalog, USER_CATALOG_FILE } from '../../server/src/core/userCatalog';
+import { normalizeSettings } from '../../server/src/settings';
 
 const LISTS = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'lists');
 const EXTRA = [{ id: 'event_id.custom.thing.create', description: '사용자 이벤트' }];
@@ -100,5 +101,12 @@ describe('messages quote an excerpt, never a whole line', () => {
     const [problem] = parsed.problems;
     assert.ok(problem.message.length < 300, `${problem.message.length} characters`);
     assert.match(problem.message, /… \(100009 characters\)/);
+  });
+
+  it('a 100 KB settings value of the wrong type is named in a few dozen characters', () => {
+    const { problems } = normalizeSettings({ diagnostics: { severity: 'x'.repeat(100_000) }, exclude: 'y'.repeat(100_000) });
+    assert.strictEqual(problems.length, 2);
+    for (const problem of problems) assert.ok(problem.length < 300, `${problem.length} characters`);
+    assert.match(problems.join('\n'), /cloudtrailEvents\.diagnostics\.severity.*\(100002 characters\)/);
   });
 });
