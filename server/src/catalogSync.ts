@@ -110,7 +110,7 @@ const clip = (text: string, max = 500) => (text.length <= max ? text : `${text.s
 /** Checks a list for the import command without changing anything. */
 export function checkList(file: string): ListCheck {
   const read = readOfficialList(file, false);
-  if (!read.list) return { events: 0, problems: read.messages.map((m) => m.text), added: 0, removed: 0, reworded: 0 };
+  if (!read.list) return { events: 0, problems: read.messages.map((m) => clip(m.text)), added: 0, removed: 0, reworded: 0 };
   const diff = diffCatalogs(builtinEvents(), read.list.events.map((e) => ({ ...e, segments: e.id.split('.') })));
   return { language: read.list.language, events: read.list.events.length, problems: [], added: diff.added.length, removed: diff.removed.length, reworded: diff.reworded.length };
 }
