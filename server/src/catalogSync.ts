@@ -81,10 +81,11 @@ export class CatalogSync {
     const { connection } = this.context;
     const bySource = new Map<string, CatalogMessage[]>();
     for (const message of messages) {
-      const key = `${message.level}:${message.text}`;
+      // Clipped first: the set of reported messages then stays small whatever the file quoted.
+      const text = clip(message.text);
+      const key = `${message.level}:${text}`;
       if (this.reported.has(key)) continue;
       this.reported.add(key);
-      const text = clip(message.text);
       if (message.level === 'info') connection.console.info(text);
       else connection.console.warn(text);
       if (message.level === 'info' && !message.text.startsWith('Imported') && !message.text.includes(TRUST_HINT)) continue;
