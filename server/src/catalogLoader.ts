@@ -17,6 +17,7 @@ import { Catalog, CatalogEvent } from './core/catalog';
 import { applyUserEntries, CatalogDiff, diffCatalogs, mergeOfficialLists, OfficialList, SourcedEntry } from './core/catalogCompose';
 import { isRefused, listEditionOfPath, listLanguageOfPath, parseEventList, summarizeList } from './core/catalogParser';
 import { parseUserCatalog, USER_CATALOG_FILE, validateEntry } from './core/userCatalog';
+import { readRegularFile } from './readFileCapped';
 
 export interface CatalogInputs {
   officialLists: string[];
@@ -28,11 +29,19 @@ export interface CatalogInputs {
   trusted: boolean;
   /** The edition the workspace targets (`public`, `gov`, …): IDs of other editions only get a note. */
   edition?: string;
+  /**
+   * False when `officialLists` and `extraEvents` may hold an untrusted workspace's own settings (a client
+   * that does not leave those out itself, as VS Code does for restricted settings): they are then not
+   * applied. Default: `trusted`.
+   */
+  settingsTrusted?: boolean;
 }
 
 export interface CatalogMessage {
   level: 'info' | 'warning' | 'error';
   text: string;
+  /** The list, file or setting the message is about: the server shows one pop-up per source. */
+  source?: string;
 }
 
 /** The base the user's additions apply to: built-in, or imported lists. */
@@ -56,6 +65,7 @@ export interface LoadedCatalog {
   refused?: boolean;
 }
 
+/** Official lists and user catalog files: far above any real one (the Korean list is 60 KB). */
 const MAX_LIST_BYTES = 20 * 1024 * 1024;
 
 export const builtinBase = (): CatalogBase => ({ events: builtinEvents(), sources: [BUILTIN_SOURCE], retired: builtinRetired() });
@@ -76,15 +86,12 @@ const REFUSAL_DETAILS = 3;
  * most of its rows fail, unless `lenient`, which then uses whatever rows parsed.
  */
 export function readOfficialList(file: string, lenient: boolean): { list?: OfficialList; messages: CatalogMessage[] } {
-  let text: string;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_LIST_BYTES) return { messages: [{ level: 'error', text: `${file}: the file is larger than 20 MB; it is not an event list.` }] };
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { messages: [{ level: 'error', text: `${file}: cannot read the event list (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` }] };
+  const read = readRegularFile(file, MAX_LIST_BYTES);
+  if ('skipped' in read) {
+    if (read.kind === 'tooLarge') return { messages: [{ level: 'error', text: `${file}: the file is larger than 20 MB; it is not an event list.` }] };
+    return { messages: [{ level: 'error', text: `${file}: cannot read the event list (it ${read.skipped}).` }] };
   }
-  const parsed = parseEventList(text, listLanguageOfPath(file));
+  const parsed = parseEventList(read.text, listLanguageOfPath(file));
   const label = `${file} (${parsed.language ?? 'ko'})`;
   const list: OfficialList = { source: file, language: parsed.language, edition: listEditionOfPath(file), events: parsed.events };
   // NHN's own pages carry errata: what was merged, repaired or skipped is one line for the output, not a pop-up.
@@ -95,8 +102,8 @@ export function readOfficialList(file: string, lenient: boolean): { list?: Offic
   }
   return {
     messages: [
-      ...details.map((text) => ({ level: 'error' as const, text })),
       { level: 'error', text: `${label}: not imported, ${parsed.events.length ? `most rows fail (${summarizeList(parsed)}; cloudtrailEvents.catalog.lenient uses the rows that parse)` : 'it holds no event table'}.` },
+      ...details.map((text) => ({ level: 'error' as const, text })),
     ],
   };
 }
@@ -107,8 +114,9 @@ export function loadBase(inputs: CatalogInputs, previous: CatalogBase): { base: 
   const messages: CatalogMessage[] = [];
   const lists: OfficialList[] = [];
   for (const file of inputs.officialLists) {
-    const read = readOfficialList(resolveListPath(file, inputs.folders), inputs.lenient);
-    messages.push(...read.messages);
+    const resolved = resolveListPath(file, inputs.folders);
+    const read = readOfficialList(resolved, inputs.lenient);
+    messages.push(...read.messages.map((message) => ({ ...message, source: resolved })));
     if (read.list) lists.push(read.list);
   }
   if (lists.length < inputs.officialLists.length) return { base: previous, messages, refused: true };
@@ -133,7 +141,7 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
   inputs.extraEvents.forEach((raw, index) => {
     const where = `setting cloudtrailEvents.catalog.extraEvents[${index}]`;
     const checked = validateEntry(raw);
-    if (typeof checked === 'string') messages.push({ level: 'warning', text: `${where}: ${checked}` });
+    if (typeof checked === 'string') messages.push({ level: 'warning', text: `${where}: ${checked}`, source: 'setting cloudtrailEvents.catalog.extraEvents' });
     else entries.push({ entry: checked, where });
   });
   for (const folder of inputs.folders) {
@@ -141,25 +149,37 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
     files.push(file);
     if (!fs.existsSync(file)) continue;
     if (!inputs.trusted) {
-      messages.push({ level: 'info', text: `${file}: not read, because the workspace is not trusted.` });
+      messages.push({ level: 'info', text: `${file}: not read, because the workspace is not trusted; ${TRUST_HINT} to use it.` });
       continue;
     }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      messages.push({ level: 'warning', text: `${file}: cannot read (${(error as Error).message}).` });
+    const read = readRegularFile(file, MAX_LIST_BYTES);
+    if ('skipped' in read) {
+      messages.push({ level: 'warning', text: `${file}: not read: it ${read.skipped}.` });
       continue;
     }
-    const parsed = parseUserCatalog(text);
-    for (const problem of parsed.problems) messages.push({ level: 'warning', text: `${file}:${problem.line}: ${problem.message}` });
+    const parsed = parseUserCatalog(read.text);
+    for (const problem of parsed.problems) messages.push({ level: 'warning', text: `${file}:${problem.line}: ${problem.message}`, source: file });
     parsed.entries.forEach((entry) => entries.push({ entry, where: file }));
   }
   return { entries, messages, files };
 }
 
+/** How to trust a workspace, for messages: VS Code asks; other editors say so when they start the server. */
+export const TRUST_HINT = 'trust it (VS Code: Manage Workspace Trust; other editors: initializationOptions { "trusted": true })';
+
+/** `inputs` without the settings an untrusted workspace may have written, and a note of what was left out. */
+function withTrustedSettings(inputs: CatalogInputs): { inputs: CatalogInputs; messages: CatalogMessage[] } {
+  if (inputs.settingsTrusted ?? inputs.trusted) return { inputs, messages: [] };
+  const ignored = [inputs.officialLists.length ? 'catalog.officialLists' : '', inputs.extraEvents.length ? 'catalog.extraEvents' : ''].filter(Boolean);
+  const messages: CatalogMessage[] = ignored.length
+    ? [{ level: 'info', text: `Settings ${ignored.map((key) => `cloudtrailEvents.${key}`).join(' and ')} not applied, because the workspace is not trusted; ${TRUST_HINT} to use them.` }]
+    : [];
+  return { inputs: { ...inputs, officialLists: [], extraEvents: [] }, messages };
+}
+
 /** Loads the catalog in force. */
-export function loadCatalog(inputs: CatalogInputs, previous: CatalogBase = builtinBase()): LoadedCatalog {
+export function loadCatalog(given: CatalogInputs, previous: CatalogBase = builtinBase()): LoadedCatalog {
+  const { inputs, messages: trustMessages } = withTrustedSettings(given);
   const { base, messages, summary, refused } = loadBase(inputs, previous);
   const user = readUserEntries(inputs);
   const applied = applyUserEntries(base.events, user.entries);
@@ -168,7 +188,7 @@ export function loadCatalog(inputs: CatalogInputs, previous: CatalogBase = built
     catalog: new Catalog(applied.events, { retired: base.retired, edition: inputs.edition ?? PUBLIC_EDITION }),
     base,
     sources: [...base.sources, ...userSources],
-    messages: [...messages, ...user.messages, ...applied.problems.map((text) => ({ level: 'warning' as const, text }))],
+    messages: [...trustMessages, ...messages, ...user.messages, ...applied.problems.map((text) => ({ level: 'warning' as const, text }))],
     importSummary: summary,
     refused,
     watched: [...inputs.officialLists.map((f) => resolveListPath(f, inputs.folders)), ...user.files],

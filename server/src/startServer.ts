@@ -42,8 +42,18 @@ import { WorkspaceIndex } from './workspace/workspaceIndex';
 interface InitializationOptions {
   /** VS Code's display language (`vscode.env.language`). */
   uiLanguage?: string;
-  /** False in an untrusted workspace: workspace catalog files are then not read. Other editors: trusted. */
-  workspaceTrusted?: boolean;
+  /**
+   * True when the workspace is trusted (VS Code's workspace trust; other editors set it themselves).
+   * Absent means untrusted: `.cloudtrail-events.json` is not read, and `catalog.officialLists` and
+   * `catalog.extraEvents` are not applied, since a repository can write them.
+   */
+  trusted?: boolean;
+  /**
+   * Set by a client that itself leaves an untrusted workspace's values of `catalog.officialLists` and
+   * `catalog.extraEvents` out of the settings it sends (VS Code's `restrictedConfigurations`): the
+   * user's own values then still apply while untrusted.
+   */
+  restrictsCatalogSettings?: boolean;
 }
 
 /** Guards a handler so that an unexpected error is logged and answered with `fallback`, never a crash. */
@@ -85,7 +95,8 @@ export function startServer(connection: Connection): ServerContext {
     context.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .map((folder) => uriToPath(folder.uri))
       .filter((folder): folder is string => folder !== undefined);
-    catalogSync.trusted = options.workspaceTrusted !== false;
+    catalogSync.trusted = options.trusted === true;
+    catalogSync.clientRestrictsSettings = options.restrictsCatalogSettings === true;
     // A client that does not offer dynamic registration gets none (Emacs 28's eglot warns about each one).
     supportsConfigurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;

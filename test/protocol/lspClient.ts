@@ -267,9 +267,11 @@ export class TestClient {
 
   async dispose() {
     if (this.child) {
-      await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+      // A server stuck in a read or a regex never answers: give it a second, then kill it anyway.
+      const patience = new Promise((resolve) => setTimeout(resolve, 1000).unref());
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined), patience]);
       await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
-      this.child.kill();
+      this.child.kill('SIGKILL');
     }
     this.connection.dispose();
   }

@@ -80,9 +80,56 @@ export function splitRow(line: string): string[] | undefined {
   return body.split(/(?<!\\)\|/).map((cell) => unwrapCell(cell.trim()));
 }
 
+/** Counts the `code` characters at the start (step 1) or the end (step -1) of `text`. */
+function runOf(text: string, code: number, step: 1 | -1): number {
+  let count = 0;
+  for (let i = step === 1 ? 0 : text.length - 1; i >= 0 && i < text.length && text.charCodeAt(i) === code; i += step) count++;
+  return count;
+}
+
+const BACKTICK = 0x60;
+const HASH = 0x23;
+/** What `\s` matches, for the heading's spaces. */
+const isSpace = (c: string) => /\s/.test(c);
+
+/**
+ * A cell wrapped in backticks (`` `event_id.a` ``, ``` ``event_id.a`` ```) without them. Counted by
+ * hand: the regex `^`+([^`]*)`+$` took quadratic time on a cell of backticks (200,000: 26 s).
+ */
 function unwrapCell(cell: string): string {
-  const code = /^`+([^`]*)`+$/.exec(cell);
-  return (code ? code[1] : cell).replace(/\\\|/g, '|').trim();
+  const leading = runOf(cell, BACKTICK, 1);
+  let inner = cell;
+  if (leading === cell.length) {
+    if (leading >= 2) inner = '';
+  } else if (leading > 0) {
+    const trailing = runOf(cell, BACKTICK, -1);
+    const middle = cell.slice(leading, cell.length - trailing);
+    if (trailing > 0 && !middle.includes('`')) inner = middle;
+  }
+  return inner.replace(/\\\|/g, '|').trim();
+}
+
+/**
+ * The text of an ATX heading of level 2 to 6 (`### 기본 인프라 서비스 ##` -> `기본 인프라 서비스`), or
+ * undefined when `line` is not one. The regex it replaces (`^\s{0,3}(#{2,6})\s+(.*?)\s*#*\s*$`) took
+ * quadratic time on a long line (a 20 KB heading: minutes); this reads the line once from each end.
+ */
+export function headingText(line: string): string | undefined {
+  let at = 0;
+  while (at < line.length && at < 4 && isSpace(line[at])) at++;
+  if (at === 4) return undefined;
+  const level = runOf(line.slice(at, at + 7), HASH, 1);
+  at += level;
+  if (level < 2 || level > 6 || at >= line.length || !isSpace(line[at])) return undefined;
+  while (at < line.length && isSpace(line[at])) at++;
+  // The shortest text that leaves only spaces, closing hashes and spaces after it.
+  let end = line.length;
+  while (end > at && isSpace(line[end - 1])) end--;
+  while (end > at && line.charCodeAt(end - 1) === HASH) end--;
+  while (end > at && isSpace(line[end - 1])) end--;
+  const text = line.slice(at, end);
+  // `.` stops at line terminators: the regex did not match a heading holding one.
+  return /[\n\r\u2028\u2029]/.test(text) ? undefined : text;
 }
 
 const isDelimiterRow = (cells: string[]) => cells.length > 0 && cells.every((c) => /^:?-{3,}:?$/.test(c));
@@ -173,10 +220,10 @@ export function parseEventList(text: string, languageHint?: ListLanguage): Parse
 
   lines.forEach((raw, index) => {
     const line = index + 1;
-    const heading = /^\s{0,3}(#{2,6})\s+(.*?)\s*#*\s*$/.exec(raw);
-    if (heading) {
+    const heading = headingText(raw);
+    if (heading !== undefined) {
       // The nearest heading above a table names its service (`### 기본 인프라 서비스`).
-      service = decodeEntities(heading[2]);
+      service = decodeEntities(heading);
       table = undefined;
       return;
     }

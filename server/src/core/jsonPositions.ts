@@ -63,7 +63,8 @@ export function parseJsonWithPositions(text: string): PositionedJson {
         if (text[pos] !== '"') fail('expected a property name in double quotes');
         const key = parseString();
         expect(':');
-        object[key] = parseValue(path ? `${path}.${key}` : key, depth + 1);
+        // As JSON.parse does: `"__proto__"` is an own property, never the object's prototype.
+        Object.defineProperty(object, key, { value: parseValue(path ? `${path}.${key}` : key, depth + 1), enumerable: true, writable: true, configurable: true });
         skipSpace();
         if (text[pos] === ',') {
           pos++;

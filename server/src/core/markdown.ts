@@ -76,6 +76,8 @@ export function serviceTitle(event: CatalogEvent, locale?: string): string {
 export type TextFormat = 'markdown' | 'plaintext';
 
 interface Markup {
+  /** Text from a list or a user catalog, shown literally. */
+  text(text: string): string;
   bold(text: string): string;
   italic(text: string): string;
   code(text: string): string;
@@ -84,9 +86,23 @@ interface Markup {
 }
 
 const MARKUP: Record<TextFormat, Markup> = {
-  markdown: { bold: (t) => `**${t}**`, italic: (t) => `_${t}_`, code: (t) => `\`${t.replace(/`/g, '')}\``, paragraph: [''] },
-  plaintext: { bold: (t) => t, italic: (t) => t, code: (t) => t, paragraph: [] },
+  markdown: { text: (t) => escapeMarkdown(t), bold: (t) => `**${t}**`, italic: (t) => `_${t}_`, code: (t) => `\`${t.replace(/`/g, '')}\``, paragraph: [''] },
+  plaintext: { text: (t) => t, bold: (t) => t, italic: (t) => t, code: (t) => t, paragraph: [] },
 };
+
+/**
+ * Text from a list or a user catalog (descriptions, services, deprecation notes) as literal
+ * Markdown: a repository's `.cloudtrail-events.json` or `extraEvents` must not put links, images,
+ * HTML, emphasis or headings into a hover. The characters that open those are backslash-escaped;
+ * so are `:` and the dot of `www.`, or a bare URL would still become a link; line breaks become
+ * spaces. Parentheses, dots and dashes stay as written: escaped, they only clutter plain-text hovers.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|~&:]/g, (c) => `\\${c}`)
+    .replace(/(www)\./gi, '$1\\.');
+}
 
 /**
  * The full description of an event: Korean description in bold, its name in the UI language,
@@ -96,19 +112,19 @@ const MARKUP: Record<TextFormat, Markup> = {
 export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string, retired = false, format: TextFormat = 'markdown'): string {
   const l = LABELS[uiLanguageOf(locale)];
   const m = MARKUP[format];
-  const lines = [m.bold(event.description)];
+  const lines = [m.bold(m.text(event.description))];
   const add = (line: string) => lines.push(...m.paragraph, line);
   const local = localName(event, locale);
-  if (local) add(`${local.name} ${m.italic(`(${LANGUAGE_NAMES[local.language] ?? local.language})`)}`);
+  if (local) add(`${m.text(local.name)} ${m.italic(`(${LANGUAGE_NAMES[local.language] ?? local.language})`)}`);
   if (retired) add(m.italic(event.retiredSince ? l.retiredSince(event.retiredSince) : l.retired));
-  add(`${l.service}: ${serviceTitle(event, locale)}`);
+  add(`${l.service}: ${m.text(serviceTitle(event, locale))}`);
   if (event.editions && !catalog.inEdition(event)) add(m.italic(l.onlyIn(event.editions.join(', '), catalog.edition ?? '')));
   // Which editions list it, unless all do (most events): the line would say nothing.
   else if (event.editions && event.editions.length > 1 && event.editions.length < catalog.editionCount) add(`${l.editions}: ${event.editions.join(', ')}`);
   add(m.code(event.id));
   const siblings = catalog.sharingDescription(event);
   if (siblings.length > 0) add(`${l.sameDescription}: ${siblings.map((s) => m.code(s.id)).join(', ')}`);
-  if (event.deprecated) add(`${m.bold(l.deprecated)}: ${event.deprecated}`);
+  if (event.deprecated) add(`${m.bold(l.deprecated)}: ${m.text(event.deprecated)}`);
   if (event.origin === 'user') add(m.italic(l.custom));
   return lines.join('\n');
 }
@@ -118,7 +134,7 @@ export function coverageMarkdown(pattern: string, covers: readonly CatalogEvent[
   const l = LABELS[uiLanguageOf(locale)];
   const m = MARKUP[format];
   const lines = [`${m.code(pattern)} ${l.matches(covers.length)}`, ...m.paragraph];
-  for (const event of covers.slice(0, HOVER_LIST_LIMIT)) lines.push(`- ${m.code(event.id)} ${event.description}`);
+  for (const event of covers.slice(0, HOVER_LIST_LIMIT)) lines.push(`- ${m.code(event.id)} ${m.text(event.description)}`);
   if (covers.length > HOVER_LIST_LIMIT) lines.push(`- ${l.more(covers.length - HOVER_LIST_LIMIT)}`);
   return lines.join('\n');
 }
