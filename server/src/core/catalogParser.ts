@@ -11,6 +11,8 @@
  * spaces, missing outer pipes and cells wrapped in backticks are tolerated.
  */
 
+import { quoteExcerpt } from './lines';
+
 export type ListLanguage = 'ko' | 'en' | 'ja' | 'zh';
 
 export interface ParsedEvent {
@@ -196,8 +198,6 @@ export function repairEventId(raw: string): { id: string; repair?: string } | un
   return { id, repair: repairs.length ? repairs.join(', ') : undefined };
 }
 
-/** A cell quoted in a message: long enough to recognise, never a whole hostile line. */
-const quote = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
 /**
  * Parses an event list as NHN Cloud publishes it, errata included: identical repeated rows merge
@@ -252,20 +252,20 @@ export function parseEventList(text: string, languageHint?: ListLanguage): Parse
     const written = cells[table.id] ?? '';
     const description = decodeEntities(cells[table.name] ?? '').trim();
     if (cells.length <= Math.max(table.id, table.name) || !written || !description) {
-      problems.push({ line, kind: 'malformed', message: `Malformed row: expected an event and an event ID, found ${quote(raw.trim())}.` });
+      problems.push({ line, kind: 'malformed', message: `Malformed row: expected an event and an event ID, found ${quoteExcerpt(raw.trim())}.` });
       return;
     }
     const repaired = repairEventId(written);
     if (!repaired) {
-      problems.push({ line, kind: 'invalid-id', message: `Invalid event ID ${quote(written)}: IDs start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-".` });
+      problems.push({ line, kind: 'invalid-id', message: `Invalid event ID ${quoteExcerpt(written)}: IDs start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-".` });
       return;
     }
     const { id } = repaired;
-    if (repaired.repair) problems.push({ line, kind: 'repaired', message: `Event ID ${quote(written)} read as "${id}" (${repaired.repair}).` });
+    if (repaired.repair) problems.push({ line, kind: 'repaired', message: `Event ID ${quoteExcerpt(written)} read as "${id}" (${repaired.repair}).` });
     const previous = seen.get(id);
     if (previous) {
       if (previous.description === description) duplicates++;
-      else problems.push({ line, kind: 'conflict', message: `Event ID "${id}" listed again with another name (line ${previous.line} says ${quote(previous.description)}, this row says ${quote(description)}); the first is kept.` });
+      else problems.push({ line, kind: 'conflict', message: `Event ID "${id}" listed again with another name (line ${previous.line} says ${quoteExcerpt(previous.description)}, this row says ${quoteExcerpt(description)}); the first is kept.` });
       return;
     }
     const event = { id, description, service, line };
