@@ -45,8 +45,6 @@ export interface ParsedList {
   duplicates: number;
 }
 
-/** Characters an event ID may contain (the generator and the importer both enforce it). */
-export const ID_CHARS = /^[A-Za-z0-9_.-]+$/;
 const ID_PREFIX = 'event_id.';
 
 // Header cells, compared after removing spaces and lower-casing.
@@ -164,11 +162,16 @@ export function decodeEntities(text: string): string {
 }
 
 /**
- * True when `id` is a well-formed event ID: the prefix, allowed characters, no empty segment, and
- * the prefix only once (`event_id.x.event_id.x.y` is a pasting error, never an ID).
+ * The event-ID rule, written once: the prefix, then non-empty segments of A-Z, a-z, 0-9, `_` and `-`,
+ * none of them the prefix again (`event_id.x.event_id.x.y` is a pasting error, never an ID). The
+ * manifest's `extraEvents` pattern and the `.cloudtrail-events.json` schema carry this same string
+ * (a unit test keeps them equal).
  */
-export const isValidEventId = (id: string): boolean =>
-  ID_CHARS.test(id) && id.startsWith(ID_PREFIX) && id.length > ID_PREFIX.length && !id.endsWith('.') && !id.includes('..') && !id.includes(`.${ID_PREFIX}`);
+export const EVENT_ID_PATTERN = '^event_id(?:\\.(?!event_id\\.)[A-Za-z0-9_-]+)+$';
+const EVENT_ID = new RegExp(EVENT_ID_PATTERN);
+
+/** True when `id` is a well-formed event ID (see EVENT_ID_PATTERN). */
+export const isValidEventId = (id: string): boolean => EVENT_ID.test(id);
 
 // Characters that slipped into published IDs: control characters (`&#8;` is a backspace), zero-width and
 // no-break spaces, and the `?` a page renders for a character it could not encode.
