@@ -1,5 +1,5 @@
 /**
- * Builds the four bundles with esbuild (`npm run bundle -- [--sourcemap] [--minify]`):
+ * Builds the five bundles with esbuild (`npm run bundle -- [--sourcemap] [--minify] [--watch]`):
  *   dist/extension.js, dist/server.js, dist/cli.js  Node (package.json `main`, the server process, the CLI)
  *   dist/web/extension.js                           the web client (package.json `browser`), CommonJS for the web extension host
  *   dist/web/server.js                              the server in a web worker, an IIFE (VS Code may start it with importScripts)
@@ -12,6 +12,7 @@
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
+import process from 'process';
 
 const args = process.argv.slice(2);
 const common = {
@@ -33,8 +34,8 @@ const nodeOnly = {
 };
 const web = { ...common, platform: 'browser', target: 'es2022', alias: { path: 'path-browserify' }, plugins: [nodeOnly] };
 
-await Promise.all([
-  esbuild.build({
+const builds = [
+  {
     ...common,
     entryPoints: ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli.ts'],
     platform: 'node',
@@ -43,10 +44,16 @@ await Promise.all([
     external: ['vscode'],
     outdir: 'dist',
     entryNames: '[name]',
-  }),
-  esbuild.build({ ...web, entryPoints: ['client/src/browserExtension.ts'], format: 'cjs', external: ['vscode'], outfile: 'dist/web/extension.js' }),
-  esbuild.build({ ...web, entryPoints: ['server/src/browserServer.ts'], format: 'iife', outfile: 'dist/web/server.js' }),
-]);
+  },
+  { ...web, entryPoints: ['client/src/browserExtension.ts'], format: 'cjs', external: ['vscode'], outfile: 'dist/web/extension.js' },
+  { ...web, entryPoints: ['server/src/browserServer.ts'], format: 'iife', outfile: 'dist/web/server.js' },
+];
+if (args.includes('--watch')) {
+  // `npm run watch`: rebuild every bundle on change, until stopped.
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}
 
 /**
  * `--e2e-web`: the extension-host suite for the web worker (out/test/e2e/web/index.js), the same

@@ -9,19 +9,21 @@ import type { ReadTextResult } from '../../server/src/runtime/fileRequests';
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`);
 
-/** The text of `uri` (UTF-8, without a BOM) if it is a file of at most `maxBytes` bytes; otherwise why not. */
+/** The text of `uri` (UTF-8, without a BOM) if it is a file of at most `maxBytes` bytes; otherwise why not, as readFileCapped.ts says it. */
 export async function readText(uri: string, maxBytes: number): Promise<ReadTextResult> {
+  const tooLarge: ReadTextResult = { kind: 'tooLarge', skipped: `is larger than ${sizeText(maxBytes)}; skipped` };
   try {
     const target = vscode.Uri.parse(uri, true);
     const stat = await vscode.workspace.fs.stat(target);
-    if (stat.type & vscode.FileType.Directory) return { skipped: 'a directory, not a regular file; not read' };
-    if (stat.size > maxBytes) return { skipped: `larger than ${sizeText(maxBytes)}` };
+    if (stat.type & vscode.FileType.Directory) return { kind: 'notRegular', skipped: 'is a directory, not a regular file; skipped' };
+    if (stat.size > maxBytes) return tooLarge;
     const bytes = await vscode.workspace.fs.readFile(target);
-    if (bytes.byteLength > maxBytes) return { skipped: `larger than ${sizeText(maxBytes)}` };
+    if (bytes.byteLength > maxBytes) return tooLarge;
     return { text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
   } catch (error) {
     const code = error instanceof vscode.FileSystemError ? error.code : undefined;
-    return { skipped: `cannot read (${code || (error instanceof Error ? error.message : String(error))})` };
+    if (code === 'FileNotFound' || code === 'EntryNotFound') return { kind: 'notFound', skipped: 'does not exist' };
+    return { kind: 'unreadable', skipped: `cannot be read (${code || (error instanceof Error ? error.message : String(error))})` };
   }
 }
 

@@ -230,8 +230,9 @@ export class LanguageServer implements vscode.Disposable {
       synchronize: { configurationSection: CLIENT_ID },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      // The server reads .cloudtrail-events.json only in a trusted workspace.
-      initializationOptions: { uiLanguage: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted, ...this.launcher.initializationOptions },
+      // The server reads .cloudtrail-events.json only in a trusted workspace; the catalog settings it
+      // receives hold user values only while untrusted (restrictedConfigurations in package.json).
+      initializationOptions: { uiLanguage: vscode.env.language, trusted: vscode.workspace.isTrusted, restrictsCatalogSettings: true, ...this.launcher.initializationOptions },
       errorHandler: this.errorHandler(),
       // The library would pop up the raw error (e.g. "Pending response rejected since connection got disposed").
       // Never retry on the same connection: when the process died, the close handler below restarts it

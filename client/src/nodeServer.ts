@@ -10,7 +10,9 @@ export function nodeServerLauncher(serverModule: string): ServerLauncher {
   return {
     async launch(id, name, options): Promise<LaunchedServer> {
       const run = { module: serverModule, transport: TransportKind.ipc };
-      return { client: new LanguageClient(id, name, { run, debug: run }, options) };
+      // Run from the debugger (.vscode/launch.json), the server waits for "Attach to Server" on 6011.
+      const debug = { ...run, options: { execArgv: ['--nolazy', '--inspect=6011'] } };
+      return { client: new LanguageClient(id, name, { run, debug }, options) };
     },
   };
 }

@@ -17,6 +17,7 @@ import { Catalog, CatalogEvent } from './core/catalog';
 import { applyUserEntries, CatalogDiff, diffCatalogs, mergeOfficialLists, OfficialList, SourcedEntry } from './core/catalogCompose';
 import { isRefused, listEditionOfPath, listLanguageOfPath, parseEventList, summarizeList } from './core/catalogParser';
 import { parseUserCatalog, USER_CATALOG_FILE, validateEntry } from './core/userCatalog';
+import { readRegularFile } from './readFileCapped';
 import type { ReadTextResult } from './runtime/fileRequests';
 
 export interface CatalogInputs {
@@ -30,6 +31,12 @@ export interface CatalogInputs {
   /** The edition the workspace targets (`public`, `gov`, …): IDs of other editions only get a note. */
   edition?: string;
   /**
+   * False when `officialLists` and `extraEvents` may hold an untrusted workspace's own settings (a client
+   * that does not leave those out itself, as VS Code does for restricted settings): they are then not
+   * applied. Default: `trusted`.
+   */
+  settingsTrusted?: boolean;
+  /**
    * Files read beforehand, by path (a web worker has no file system: the server reads through its
    * runtime first, see runtime/catalogFiles.ts); a path missing here does not exist. Absent: read from disk.
    */
@@ -39,6 +46,8 @@ export interface CatalogInputs {
 export interface CatalogMessage {
   level: 'info' | 'warning' | 'error';
   text: string;
+  /** The list, file or setting the message is about: the server shows one pop-up per source. */
+  source?: string;
 }
 
 /** The base the user's additions apply to: built-in, or imported lists. */
@@ -62,7 +71,10 @@ export interface LoadedCatalog {
   refused?: boolean;
 }
 
+/** Official lists and user catalog files: far above any real one (the Korean list is 60 KB). */
 const MAX_LIST_BYTES = 20 * 1024 * 1024;
+/** A file the prefetched ones do not hold. */
+const NOT_FOUND: ReadTextResult = { kind: 'notFound', skipped: 'does not exist' };
 
 export const builtinBase = (): CatalogBase => ({ events: builtinEvents(), sources: [BUILTIN_SOURCE], retired: builtinRetired() });
 
@@ -82,19 +94,12 @@ const REFUSAL_DETAILS = 3;
  * most of its rows fail, unless `lenient`, which then uses whatever rows parsed.
  */
 export function readOfficialList(file: string, lenient: boolean, prefetched?: ReadonlyMap<string, ReadTextResult>): { list?: OfficialList; messages: CatalogMessage[] } {
-  let text: string;
-  if (prefetched) {
-    const read = prefetched.get(file) ?? { skipped: 'cannot read (FileNotFound)' };
-    if ('skipped' in read) return { messages: [{ level: 'error', text: `${file}: ${read.skipped}; it is not an event list.` }] };
-    text = read.text;
-  } else try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_LIST_BYTES) return { messages: [{ level: 'error', text: `${file}: the file is larger than 20 MB; it is not an event list.` }] };
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { messages: [{ level: 'error', text: `${file}: cannot read the event list (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` }] };
+  const read = prefetched ? (prefetched.get(file) ?? NOT_FOUND) : readRegularFile(file, MAX_LIST_BYTES);
+  if ('skipped' in read) {
+    if (read.kind === 'tooLarge') return { messages: [{ level: 'error', text: `${file}: the file is larger than 20 MB; it is not an event list.` }] };
+    return { messages: [{ level: 'error', text: `${file}: cannot read the event list (it ${read.skipped}).` }] };
   }
-  const parsed = parseEventList(text, listLanguageOfPath(file));
+  const parsed = parseEventList(read.text, listLanguageOfPath(file));
   const label = `${file} (${parsed.language ?? 'ko'})`;
   const list: OfficialList = { source: file, language: parsed.language, edition: listEditionOfPath(file), events: parsed.events };
   // NHN's own pages carry errata: what was merged, repaired or skipped is one line for the output, not a pop-up.
@@ -105,8 +110,8 @@ export function readOfficialList(file: string, lenient: boolean, prefetched?: Re
   }
   return {
     messages: [
-      ...details.map((text) => ({ level: 'error' as const, text })),
       { level: 'error', text: `${label}: not imported, ${parsed.events.length ? `most rows fail (${summarizeList(parsed)}; cloudtrailEvents.catalog.lenient uses the rows that parse)` : 'it holds no event table'}.` },
+      ...details.map((text) => ({ level: 'error' as const, text })),
     ],
   };
 }
@@ -117,8 +122,9 @@ export function loadBase(inputs: CatalogInputs, previous: CatalogBase): { base: 
   const messages: CatalogMessage[] = [];
   const lists: OfficialList[] = [];
   for (const file of inputs.officialLists) {
-    const read = readOfficialList(resolveListPath(file, inputs.folders), inputs.lenient, inputs.prefetched);
-    messages.push(...read.messages);
+    const resolved = resolveListPath(file, inputs.folders);
+    const read = readOfficialList(resolved, inputs.lenient, inputs.prefetched);
+    messages.push(...read.messages.map((message) => ({ ...message, source: resolved })));
     if (read.list) lists.push(read.list);
   }
   if (lists.length < inputs.officialLists.length) return { base: previous, messages, refused: true };
@@ -143,7 +149,7 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
   inputs.extraEvents.forEach((raw, index) => {
     const where = `setting cloudtrailEvents.catalog.extraEvents[${index}]`;
     const checked = validateEntry(raw);
-    if (typeof checked === 'string') messages.push({ level: 'warning', text: `${where}: ${checked}` });
+    if (typeof checked === 'string') messages.push({ level: 'warning', text: `${where}: ${checked}`, source: 'setting cloudtrailEvents.catalog.extraEvents' });
     else entries.push({ entry: checked, where });
   });
   for (const folder of inputs.folders) {
@@ -152,31 +158,37 @@ export function readUserEntries(inputs: CatalogInputs): { entries: SourcedEntry[
     const prefetched = inputs.prefetched?.get(file);
     if (inputs.prefetched ? !prefetched : !fs.existsSync(file)) continue;
     if (!inputs.trusted) {
-      messages.push({ level: 'info', text: `${file}: not read, because the workspace is not trusted.` });
+      messages.push({ level: 'info', text: `${file}: not read, because the workspace is not trusted; ${TRUST_HINT} to use it.` });
       continue;
     }
-    let text: string;
-    if (prefetched) {
-      if ('skipped' in prefetched) {
-        messages.push({ level: 'warning', text: `${file}: ${prefetched.skipped}.` });
-        continue;
-      }
-      text = prefetched.text;
-    } else try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      messages.push({ level: 'warning', text: `${file}: cannot read (${(error as Error).message}).` });
+    const read = prefetched ?? readRegularFile(file, MAX_LIST_BYTES);
+    if ('skipped' in read) {
+      messages.push({ level: 'warning', text: `${file}: not read: it ${read.skipped}.` });
       continue;
     }
-    const parsed = parseUserCatalog(text);
-    for (const problem of parsed.problems) messages.push({ level: 'warning', text: `${file}:${problem.line}: ${problem.message}` });
+    const parsed = parseUserCatalog(read.text);
+    for (const problem of parsed.problems) messages.push({ level: 'warning', text: `${file}:${problem.line}: ${problem.message}`, source: file });
     parsed.entries.forEach((entry) => entries.push({ entry, where: file }));
   }
   return { entries, messages, files };
 }
 
+/** How to trust a workspace, for messages: VS Code asks; other editors say so when they start the server. */
+export const TRUST_HINT = 'trust it (VS Code: Manage Workspace Trust; other editors: initializationOptions { "trusted": true })';
+
+/** `inputs` without the settings an untrusted workspace may have written, and a note of what was left out. */
+function withTrustedSettings(inputs: CatalogInputs): { inputs: CatalogInputs; messages: CatalogMessage[] } {
+  if (inputs.settingsTrusted ?? inputs.trusted) return { inputs, messages: [] };
+  const ignored = [inputs.officialLists.length ? 'catalog.officialLists' : '', inputs.extraEvents.length ? 'catalog.extraEvents' : ''].filter(Boolean);
+  const messages: CatalogMessage[] = ignored.length
+    ? [{ level: 'info', text: `Settings ${ignored.map((key) => `cloudtrailEvents.${key}`).join(' and ')} not applied, because the workspace is not trusted; ${TRUST_HINT} to use them.` }]
+    : [];
+  return { inputs: { ...inputs, officialLists: [], extraEvents: [] }, messages };
+}
+
 /** Loads the catalog in force. */
-export function loadCatalog(inputs: CatalogInputs, previous: CatalogBase = builtinBase()): LoadedCatalog {
+export function loadCatalog(given: CatalogInputs, previous: CatalogBase = builtinBase()): LoadedCatalog {
+  const { inputs, messages: trustMessages } = withTrustedSettings(given);
   const { base, messages, summary, refused } = loadBase(inputs, previous);
   const user = readUserEntries(inputs);
   const applied = applyUserEntries(base.events, user.entries);
@@ -185,7 +197,7 @@ export function loadCatalog(inputs: CatalogInputs, previous: CatalogBase = built
     catalog: new Catalog(applied.events, { retired: base.retired, edition: inputs.edition ?? PUBLIC_EDITION }),
     base,
     sources: [...base.sources, ...userSources],
-    messages: [...messages, ...user.messages, ...applied.problems.map((text) => ({ level: 'warning' as const, text }))],
+    messages: [...trustMessages, ...messages, ...user.messages, ...applied.problems.map((text) => ({ level: 'warning' as const, text }))],
     importSummary: summary,
     refused,
     watched: [...inputs.officialLists.map((f) => resolveListPath(f, inputs.folders)), ...user.files],

@@ -8,7 +8,7 @@
 import { builtinEvents } from './core/builtin';
 import { Catalog } from './core/catalog';
 import { diffCatalogs } from './core/catalogCompose';
-import { CatalogBase, builtinBase, CatalogInputs, CatalogMessage, loadCatalog, readOfficialList } from './catalogLoader';
+import { CatalogBase, builtinBase, CatalogInputs, CatalogMessage, loadCatalog, readOfficialList, TRUST_HINT } from './catalogLoader';
 import { ListCheck } from './protocol';
 import { FolderLocation, prefetchCatalogFiles } from './runtime/catalogFiles';
 import type { ReadTextResult } from './runtime/fileRequests';
@@ -27,7 +27,10 @@ export class CatalogSync {
   private reported = new Set<string>();
   private watched = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
-  trusted = true;
+  /** Whether the workspace is trusted: until a client says so, it is not. */
+  trusted = false;
+  /** The client leaves an untrusted workspace's own catalog settings out (VS Code's restricted settings). */
+  clientRestrictsSettings = false;
   /** The workspace folders' URIs and paths: where a web worker reads the catalog files through its runtime. */
   folders: FolderLocation[] = [];
 
@@ -66,6 +69,7 @@ export class CatalogSync {
       folders: this.context.workspaceFolders,
       trusted: this.trusted,
       edition: settings.catalog.edition,
+      settingsTrusted: this.trusted || this.clientRestrictsSettings,
     };
     const webMessages: CatalogMessage[] = [];
     if (this.runtime.kind === 'web') {
@@ -78,37 +82,55 @@ export class CatalogSync {
     const loaded = loadCatalog(inputs, this.base);
     this.base = loaded.base;
     this.watched = new Set(loaded.watched);
-    // The editor keeps what it had: say which catalog that is.
-    const kept: CatalogMessage[] = loaded.refused ? [{ level: 'error', text: `The catalog in force stays: ${loaded.base.sources.join(', ')}.` }] : [];
-    this.report([...webMessages, ...loaded.messages, ...kept]);
+    // The editor keeps what it had: the pop-up about a refused list (its first error) says which catalog that is.
+    const refusal = loaded.refused ? loaded.messages.findIndex((m) => m.level === 'error') : -1;
+    const messages = loaded.messages.map((m, i) => (i === refusal ? { ...m, text: `${m.text} The catalog in force stays: ${loaded.base.sources.join(', ')}.` } : m));
+    this.report([...webMessages, ...messages]);
     const signature = signatureOf(loaded.catalog, loaded.sources);
     if (signature === this.signature) return;
     this.signature = signature;
     this.context.catalogState.replace(loaded.catalog, loaded.sources);
   }
 
+  /**
+   * Every new message goes to the output; pop-ups are one per list, file or setting, however many
+   * problems it has (a list with 5,000 bad rows raised 5,001 pop-ups), plus import summaries.
+   */
   private report(messages: CatalogMessage[]): void {
     const { connection } = this.context;
+    const bySource = new Map<string, CatalogMessage[]>();
     for (const message of messages) {
-      const key = `${message.level}:${message.text}`;
+      // Clipped first: the set of reported messages then stays small whatever the file quoted.
+      const text = clip(message.text);
+      const key = `${message.level}:${text}`;
       if (this.reported.has(key)) continue;
       this.reported.add(key);
-      const text = `CloudTrail Events: ${message.text}`;
-      if (message.level === 'info') {
-        connection.console.info(message.text);
-        if (message.text.startsWith('Imported')) void connection.window.showInformationMessage(text);
-      } else {
-        connection.console.warn(message.text);
-        void (message.level === 'error' ? connection.window.showErrorMessage(text) : connection.window.showWarningMessage(text));
-      }
+      if (message.level === 'info') connection.console.info(text);
+      else connection.console.warn(text);
+      if (message.level === 'info' && !message.text.startsWith('Imported') && !message.text.includes(TRUST_HINT)) continue;
+      const source = message.source ?? message.text;
+      const group = bySource.get(source);
+      if (group) group.push(message);
+      else bySource.set(source, [message]);
+    }
+    for (const group of bySource.values()) {
+      const [first] = group;
+      const more = group.length - 1;
+      const text = `CloudTrail Events: ${clip(first.text)}${more ? ` (${more} more ${more === 1 ? 'message' : 'messages'} about ${first.source}: see the output)` : ''}`;
+      const level = group.some((m) => m.level === 'error') ? 'error' : group.some((m) => m.level === 'warning') ? 'warning' : 'info';
+      if (level === 'info') void connection.window.showInformationMessage(text);
+      else void (level === 'error' ? connection.window.showErrorMessage(text) : connection.window.showWarningMessage(text));
     }
   }
 }
 
+/** A message cut to a length a pop-up or a log line can hold, whatever a file put in it. */
+const clip = (text: string, max = 500) => (text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`);
+
 /** Checks a list for the import command without changing anything. */
 export function checkList(file: string, prefetched?: ReadonlyMap<string, ReadTextResult>): ListCheck {
   const read = readOfficialList(file, false, prefetched);
-  if (!read.list) return { events: 0, problems: read.messages.map((m) => m.text), added: 0, removed: 0, reworded: 0 };
+  if (!read.list) return { events: 0, problems: read.messages.map((m) => clip(m.text)), added: 0, removed: 0, reworded: 0 };
   const diff = diffCatalogs(builtinEvents(), read.list.events.map((e) => ({ ...e, segments: e.id.split('.') })));
   return {
     language: read.list.language,

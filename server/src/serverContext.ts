@@ -9,6 +9,7 @@ import { CatalogState } from './catalogState';
 import { EditTracker } from './editTracker';
 import { Finding, IdScan, rescanIds } from './core/analyze';
 import { matchGlob } from './core/glob';
+import { TextFormat } from './core/markdown';
 import { uriPath } from './runtime/uriPath';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, Settings } from './settings';
 
@@ -57,6 +58,9 @@ export class ServerContext {
   hasConfigurationCapability = false;
   /** The client applies `CompletionList.itemDefaults.editRange` to items without an edit of their own. */
   completionEditRangeDefault = false;
+  /** What the client renders in hovers and in completion documentation (Vim's ALE: plain text only). */
+  hoverFormat: TextFormat = 'markdown';
+  completionDocumentationFormat: TextFormat = 'markdown';
   /** File-system paths of the workspace folders (from initialize); in a web worker, the paths of their URIs. */
   workspaceFolders: string[] = [];
   private globalSettings: Settings = DEFAULT_SETTINGS;

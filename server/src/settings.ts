@@ -47,10 +47,16 @@ const TRACES: readonly Trace[] = ['off', 'messages', 'verbose'];
 
 type Problems = string[];
 
+/** A wrong value as a message names it: a few dozen characters, whatever size the repository made it. */
+const shown = (value: unknown) => {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length <= 80 ? json : `${json.slice(0, 80)}… (${json.length} characters)`;
+};
+
 function pick<T>(value: unknown, valid: (v: unknown) => v is T, fallback: T, key: string, expected: string, problems: Problems): T {
   if (value === undefined || value === null) return fallback;
   if (valid(value)) return value;
-  problems.push(`Setting "${SECTION}.${key}" must be ${expected}; got ${JSON.stringify(value)}. Using the default ${JSON.stringify(fallback)}.`);
+  problems.push(`Setting "${SECTION}.${key}" must be ${expected}; got ${shown(value)}. Using the default ${JSON.stringify(fallback)}.`);
   return fallback;
 }
 
@@ -60,12 +66,57 @@ const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
+type Allowed = Record<string, unknown>;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Copies `value[key]` into `target` when DEFAULT_SETTINGS has that key, recursing into sections. Settings come
+ * from files a repository holds: every object made here has no prototype and only known keys, so `__proto__`,
+ * `constructor` or `prototype` are unknown keys like any other and dropped (`cloudtrailEvents.__proto__.x`
+ * once wrote to Object.prototype).
+ */
+function putAllowed(target: Record<string, unknown>, allowed: Allowed, key: string, value: unknown): void {
+  if (!Object.hasOwn(allowed, key)) return;
+  const shape = allowed[key];
+  // A wrong-typed value is kept as it is: normalizeSettings names it.
+  if (!isObject(shape) || !isObject(value)) {
+    target[key] = value;
+    return;
+  }
+  const inner = isObject(target[key]) ? (target[key] as Record<string, unknown>) : (target[key] = Object.create(null) as Record<string, unknown>);
+  for (const name of Object.keys(value)) putAllowed(inner, shape, name, value[name]);
+}
+
+/** The known keys of a `cloudtrailEvents` section, in objects without a prototype. */
+function allowedSection(raw: unknown): Record<string, unknown> {
+  const section = Object.create(null) as Record<string, unknown>;
+  if (isObject(raw)) for (const key of Object.keys(raw)) putAllowed(section, DEFAULT_SETTINGS as unknown as Allowed, key, raw[key]);
+  return section;
+}
+
+/**
+ * The `cloudtrailEvents` section of a parsed settings.json (as the CLI reads it): the nested
+ * `cloudtrailEvents` object, then the flat `cloudtrailEvents.a.b` keys over it. Only known keys are kept.
+ */
+export function settingsSection(json: unknown): Record<string, unknown> {
+  if (!isObject(json)) return Object.create(null) as Record<string, unknown>;
+  const section = allowedSection(Object.hasOwn(json, SECTION) ? json[SECTION] : undefined);
+  for (const key of Object.keys(json)) {
+    if (!key.startsWith(`${SECTION}.`)) continue;
+    const parts = key.slice(SECTION.length + 1).split('.');
+    // `a.b.c` = v is `{ a: { b: { c: v } } }`.
+    const value = parts.slice(1).reduceRight<unknown>((inner, part) => ({ [part]: inner }), json[key]);
+    putAllowed(section, DEFAULT_SETTINGS as unknown as Allowed, parts[0], value);
+  }
+  return section;
+}
+
 /** A nested section (`diagnostics`, `exclude`, ...); a value of another type is named in `problems` and ignored. */
 const section = (raw: Record<string, unknown>, key: string, problems: Problems): Record<string, unknown> => {
   const value = raw[key];
   if (value === undefined || value === null) return {};
   if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  problems.push(`Setting "${SECTION}.${key}" must be an object of settings; got ${JSON.stringify(value)}. Using the defaults.`);
+  problems.push(`Setting "${SECTION}.${key}" must be an object of settings; got ${shown(value)}. Using the defaults.`);
   return {};
 };
 
@@ -75,7 +126,7 @@ const section = (raw: Record<string, unknown>, key: string, problems: Problems):
  */
 export function normalizeSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: Problems = [];
-  const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const r = allowedSection(raw);
   const d = DEFAULT_SETTINGS;
   const diagnostics = section(r, 'diagnostics', problems);
   const exclude = section(r, 'exclude', problems);

@@ -4,12 +4,14 @@
  * the server in-band over streams.
  */
 import {
+  ClientCapabilities,
   CodeActionKind,
   Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   InitializeParams,
   InitializeResult,
+  MarkupKind,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { catalogInfo, eventAt } from './features/catalogRequests';
@@ -23,6 +25,7 @@ import { doInlayHints } from './features/inlayHints';
 import { doReferences, usageLocations } from './features/references';
 import { doWorkspaceSymbols } from './features/workspaceSymbols';
 import { CatalogSync } from './catalogSync';
+import { TextFormat } from './core/markdown';
 import { USER_CATALOG_FILE } from './core/userCatalog';
 import {
   CatalogChangedNotification,
@@ -42,8 +45,18 @@ import { ServerContext, uriToPath } from './serverContext';
 interface InitializationOptions {
   /** VS Code's display language (`vscode.env.language`). */
   uiLanguage?: string;
-  /** False in an untrusted workspace: workspace catalog files are then not read. Other editors: trusted. */
-  workspaceTrusted?: boolean;
+  /**
+   * True when the workspace is trusted (VS Code's workspace trust; other editors set it themselves).
+   * Absent means untrusted: `.cloudtrail-events.json` is not read, and `catalog.officialLists` and
+   * `catalog.extraEvents` are not applied, since a repository can write them.
+   */
+  trusted?: boolean;
+  /**
+   * Set by a client that itself leaves an untrusted workspace's values of `catalog.officialLists` and
+   * `catalog.extraEvents` out of the settings it sends (VS Code's `restrictedConfigurations`): the
+   * user's own values then still apply while untrusted.
+   */
+  restrictsCatalogSettings?: boolean;
 }
 
 /** Guards a handler so that an unexpected error is logged and answered with `fallback`, never a crash. */
@@ -58,6 +71,11 @@ function safely<P extends unknown[], R>(context: ServerContext, name: string, fa
   };
 }
 
+/** Markdown unless the client lists formats without it (an empty or missing list means any: Markdown). */
+function formatFor(formats: MarkupKind[] | undefined): TextFormat {
+  return formats?.length && !formats.includes(MarkupKind.Markdown) ? 'plaintext' : 'markdown';
+}
+
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerContext {
   const context = new ServerContext(connection);
   const { documents } = context;
@@ -65,6 +83,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   const workspaceIndex = runtime.createWorkspaceIndex(context);
   const catalogSync = new CatalogSync(context, runtime);
   let supportsInlayRefresh = false;
+  let supportsConfigurationRegistration = false;
   let supportsWatcherRegistration = false;
   let supportsFolderChanges = false;
 
@@ -72,11 +91,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     context.locale = options.uiLanguage ?? params.locale;
     context.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
-    context.completionEditRangeDefault = !!params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
+    const textDocument: ClientCapabilities['textDocument'] = params.capabilities.textDocument;
+    context.completionEditRangeDefault = !!textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
+    context.hoverFormat = formatFor(textDocument?.hover?.contentFormat);
+    context.completionDocumentationFormat = formatFor(textDocument?.completion?.completionItem?.documentationFormat);
     context.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .map((folder) => (runtime.kind === 'node' ? uriToPath(folder.uri) : uriPath(folder.uri)))
       .filter((folder): folder is string => folder !== undefined);
-    catalogSync.trusted = options.workspaceTrusted !== false;
+    catalogSync.trusted = options.trusted === true;
+    catalogSync.clientRestrictsSettings = options.restrictsCatalogSettings === true;
+    // A client that does not offer dynamic registration gets none (Emacs 28's eglot warns about each one).
+    supportsConfigurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     catalogSync.folders = folderLocations((params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((folder) => folder.uri));
     supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsInlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
@@ -99,13 +124,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     };
   });
 
+  /** A client may refuse a registration (an error response): the server then runs without it. */
+  const refused = (what: string) => (error: unknown) => connection.console.warn(`The client refused ${what}: ${(error as Error).message ?? error}`);
+
   connection.onInitialized(() => {
-    if (context.hasConfigurationCapability) {
+    if (context.hasConfigurationCapability && supportsConfigurationRegistration) {
       // files.exclude too: the workspace index honours it.
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: ['cloudtrailEvents', 'files.exclude'] });
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: ['cloudtrailEvents', 'files.exclude'] })
+        .catch(refused('configuration change notifications'));
     }
     if (supportsWatcherRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${USER_CATALOG_FILE}` }] });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${USER_CATALOG_FILE}` }] })
+        .catch(refused(`watching ${USER_CATALOG_FILE}`));
     }
     if (supportsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => workspaceIndex.foldersChanged(event.added, event.removed));
     void catalogSync.reload();
@@ -115,7 +147,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   connection.onDidChangeConfiguration((change) => {
     context.configurationChanged(change.settings);
     diagnostics.scheduleAll();
-    if (supportsInlayRefresh) void connection.languages.inlayHint.refresh();
+    if (supportsInlayRefresh) connection.languages.inlayHint.refresh().catch(refused('an inlay hint refresh'));
     workspaceIndex.configurationChanged();
     void catalogSync.reload();
   });

@@ -36,7 +36,7 @@ describe('catalog at run time (in-band)', () => {
     versions = [];
     client.connection.onNotification(CatalogChangedNotification.type as unknown as NotificationType<{ version: number }>, (p) => versions.push(p.version));
     // An English UI: hover and completion show the imported English names beside the Korean ones.
-    await client.initializeWorkspace([folder], {}, {}, { uiLanguage: 'en', workspaceTrusted: false });
+    await client.initializeWorkspace([folder], {}, {}, { uiLanguage: 'en', trusted: false, restrictsCatalogSettings: true });
   });
   afterEach(() => client.dispose());
 
@@ -69,8 +69,9 @@ describe('catalog at run time (in-band)', () => {
 
   it('a list where most rows fail: a message naming file and line, and the previous catalog stays', async () => {
     await client.setSettings({ catalog: { officialLists: [path.join(LISTS, 'mostly-broken.ko.md')] } });
-    await waitFor(() => client.messages.find((m) => /mostly-broken\.ko\.md:6: Malformed row/.test(m)), 'the error message');
-    assert.ok(client.messages.some((m) => /mostly-broken\.ko\.md \(ko\): not imported, most rows fail/.test(m)), 'the refusal summary');
+    await waitFor(() => client.messages.find((m) => /mostly-broken\.ko\.md \(ko\): not imported, most rows fail.*The catalog in force stays: built-in/.test(m)), 'the error message');
+    assert.ok(client.logs.some((m) => /mostly-broken\.ko\.md:6: Malformed row/.test(m)), 'the first problems, with file and line, in the output');
+    assert.ok(client.logs.some((m) => /mostly-broken\.ko\.md \(ko\): not imported, most rows fail/.test(m)), 'the refusal summary in the output');
     assert.strictEqual((await catalog()).events.length, builtinCatalog().size);
     const uri = `file://${folder}/a.yaml`;
     await client.open(uri, 'yaml', 'x: event_id.iaas.instnace.create\n');

@@ -112,13 +112,15 @@ describe('language server over LSP (in-band)', () => {
     }
     const find = (items: CompletionItem[], label: string) => items.find((i) => i.label === label);
 
-    it('inside a TS string: instance IDs with Korean (and UI language) details, edit range = the whole token', async () => {
+    it('inside a TS string: instance IDs with Korean (and UI language) details, edit range = the word at the cursor', async () => {
       const { items } = await complete('typescript', 'ts', 'const x = "event_id.iaas.inst|";');
       const item = find(items, 'event_id.iaas.instance.create');
       assert.ok(item, 'event_id.iaas.instance.create offered');
       assert.strictEqual(item!.detail, '인스턴스 생성 · Create Instance');
       const edit = item!.textEdit as TextEdit;
-      assert.deepStrictEqual(compact(edit.range), [0, 11, 0, 29]);
+      // A client without itemDefaults may filter by the word before the cursor (`inst`), as eglot, Neovim and ALE do.
+      assert.deepStrictEqual(compact(edit.range), [0, 25, 0, 29]);
+      assert.deepStrictEqual([edit.newText, item!.filterText, item!.insertText], ['instance.create', 'instance.create', 'instance.create']);
       assert.strictEqual(apply('const x = "event_id.iaas.inst";', edit), 'const x = "event_id.iaas.instance.create";');
       assert.ok(find(items, 'event_id.iaas.instance_action.'), 'the next namespace level is offered');
     });
@@ -164,6 +166,7 @@ describe('language server over LSP (in-band)', () => {
       const item = find(list!.items, 'event_id.iaas.instance.create')!;
       assert.strictEqual(item.textEdit, undefined, 'the label is the text to insert');
       assert.strictEqual(item.detail, '인스턴스 생성 · Create Instance');
+      assert.strictEqual(find(list!.items, 'event_id.iaas.instance_action.')!.command?.command, 'editor.action.triggerSuggest', 'VS Code opens the next level');
       lean.dispose();
     });
 

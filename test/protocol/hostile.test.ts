@@ -8,13 +8,17 @@
  * The inputs are generated at test time (test/fixtures/hostile/generators.ts).
  */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { CompletionList, Diagnostic, DiagnosticSeverity, MarkupContent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from '../../server/src/core/builtin';
 import { Catalog } from '../../server/src/core/catalog';
 import { findProblems } from '../../server/src/core/problems';
-import { CatalogChangedNotification, CatalogRequest } from '../../server/src/protocol';
+import { CatalogChangedNotification, CatalogRequest, UsagesRequest } from '../../server/src/protocol';
 import { bigLog, binaryText, distinctTyposLog, invalidUtf8Text, minifiedJs } from '../fixtures/hostile/generators';
 import { compact, cursor, positionAt, SERVER_BUNDLE, TestClient } from './lspClient';
 
@@ -45,7 +49,8 @@ describe('hostile inputs: a clear message, a live server, completion elsewhere s
     assert.ok(fs.existsSync(SERVER_BUNDLE), `${SERVER_BUNDLE} is missing: run npm run build`);
     client = TestClient.stdio();
     client.connection.onNotification(CatalogChangedNotification.type, ({ version }) => (catalogVersion = version));
-    await client.initialize({}, { uiLanguage: 'en' });
+    // Trusted: the user catalog cases below set extraEvents, which an untrusted workspace does not apply.
+    await client.initialize({}, { uiLanguage: 'en', trusted: true });
     await client.open(OTHER, 'typescript', OTHER_TEXT);
     await client.diagnostics(OTHER);
   });
@@ -206,8 +211,9 @@ describe('hostile inputs: a clear message, a live server, completion elsewhere s
       await waitFor(() => catalogVersion > version, 'the catalog back to built-in');
     });
 
-    it('a malformed user catalog (setting): each bad entry named with its index, the good entry used', async () => {
+    it('a malformed user catalog (setting): each bad entry named with its index in the output, one pop-up for the setting, the good entry used', async () => {
       const before = client.messages.length;
+      const logsBefore = client.logs.length;
       const version = catalogVersion;
       await client.setSettings({
         catalog: {
@@ -222,11 +228,14 @@ describe('hostile inputs: a clear message, a live server, completion elsewhere s
         },
       });
       await waitFor(() => catalogVersion > version, 'a catalog change');
-      await waitFor(() => client.messages.length >= before + 4, 'four messages');
-      const messages = client.messages.slice(before);
+      await waitFor(() => client.logs.length >= logsBefore + 5, 'five log lines');
+      const logs = client.logs.slice(logsBefore);
       for (const index of [0, 1, 2, 3, 4]) {
-        assert.ok(messages.some((m) => m.includes(`cloudtrailEvents.catalog.extraEvents[${index}]`)), `entry ${index} named: ${JSON.stringify(messages)}`);
+        assert.ok(logs.some((m) => m.includes(`cloudtrailEvents.catalog.extraEvents[${index}]`)), `entry ${index} named: ${JSON.stringify(logs)}`);
       }
+      const popups = client.messages.slice(before).filter((m) => m.includes('cloudtrailEvents.catalog.extraEvents[') && !m.includes('already'));
+      assert.strictEqual(popups.length, 1, JSON.stringify(popups));
+      assert.match(popups[0], /\(3 more messages about setting cloudtrailEvents\.catalog\.extraEvents: see the output\)/);
       const text = 'a: event_id.custom.ok.create\nb: event_id.custom.ok.creat\n';
       const { uri, diagnostics } = await openHostile('malformed user catalog', 'yaml', 'yaml', text, (ds) => ds.length > 0);
       assert.deepStrictEqual(diagnostics.map((d) => d.range.start.line), [1]);
@@ -260,6 +269,161 @@ describe('hostile inputs: a clear message, a live server, completion elsewhere s
       assert.ok(root && root.items.length > 0);
       assert.ok(afterLoadMs < SANITY_MS, `completion on another file took ${afterLoadMs.toFixed(0)} ms with the 100k catalog loaded`);
     });
+  });
+});
+
+/**
+ * A cloned repository is untrusted input: its settings, `.cloudtrail-events.json`, `.gitignore`
+ * and the lists its settings name. Run against the built server over stdio, so that a server
+ * stuck in a read or a regex fails the test by timeout instead of hanging the run.
+ */
+describe('a hostile repository: no hang, no pollution, nothing silenced', function () {
+  // Generous: each case takes well under a second; before, they hung from 24 s to forever.
+  this.timeout(20_000);
+  const unix = process.platform !== 'win32';
+  let folder: string;
+  let client: TestClient | undefined;
+  const LIST_HEADER = '### 기본 인프라 서비스\n\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n| 인스턴스 생성 | event_id.iaas.instance.create |\n';
+
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cte-hostile-repo-'));
+  });
+  afterEach(async () => {
+    await client?.dispose();
+    client = undefined;
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** The server over stdio on `folder`, with `settings`, as another editor would start it (`options`). */
+  async function start(settings: Record<string, unknown>, options: Record<string, unknown>): Promise<TestClient> {
+    client = TestClient.stdio();
+    await client.initializeWorkspace([folder], settings, {}, { uiLanguage: 'en', ...options });
+    return client;
+  }
+
+  const catalogSize = async (c: TestClient) => (await c.connection.sendRequest(CatalogRequest.type)).events.length;
+  async function catalogOf(c: TestClient, size: number, what: string) {
+    const deadline = Date.now() + 15_000;
+    while ((await catalogSize(c)) !== size) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${await catalogSize(c)} events`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** A typo in a new file is still reported as a warning: nothing silenced the checker. */
+  async function typoStillReported(c: TestClient, name = 'typo.yaml') {
+    const uri = pathToFileURL(path.join(folder, name)).href;
+    await c.open(uri, 'yaml', 'a: event_id.iaas.instnace.create\n');
+    const diagnostics = await c.diagnostics(uri, (ds) => ds.length === 1, 15_000);
+    assert.strictEqual(diagnostics[0].severity, DiagnosticSeverity.Warning);
+    assert.strictEqual(diagnostics[0].code, 'unknown-event-id');
+  }
+
+  it('an editor that says nothing about trust: extraEvents, officialLists and .cloudtrail-events.json are not used, and a message says how to trust', async () => {
+    fs.writeFileSync(path.join(folder, '.cloudtrail-events.json'), JSON.stringify({ events: [{ id: 'event_id.iaas.instance.deletee', description: 'shadow' }] }));
+    fs.writeFileSync(path.join(folder, 'list.md'), LIST_HEADER);
+    const c = await start({ catalog: { extraEvents: [{ id: 'event_id.iaas.instnace.create', description: 'hides the typo' }], officialLists: ['list.md'] } }, {});
+    await waitFor(() => c.messages.some((m) => /not trusted/.test(m)), 'the untrusted message');
+    assert.ok(c.messages.some((m) => m.includes('initializationOptions { "trusted": true }')), JSON.stringify(c.messages));
+    assert.strictEqual(await catalogSize(c), builtinCatalog().size);
+    await typoStillReported(c);
+  });
+
+  it('initializationOptions { trusted: true }: the same settings apply', async () => {
+    const c = await start({ catalog: { extraEvents: [{ id: 'event_id.custom.thing.create', description: '사용자 이벤트' }] } }, { trusted: true });
+    await catalogOf(c, builtinCatalog().size + 1, 'the extra event');
+  });
+
+  for (const key of ['__proto__', 'constructor', 'prototype']) {
+    it(`settings with "${key}" keys at every level: the defaults, and the finding is still a warning`, async () => {
+      const settings = JSON.parse(
+        `{ "${key}": { "diagnostics": { "severity": "information" }, "informational": true }, "diagnostics": { "${key}": { "severity": "off" } }, "catalog": { "${key}": { "lenient": true } } }`,
+      );
+      const c = await start(settings, { trusted: true });
+      await typoStillReported(c);
+      assert.ok(c.messages.every((m) => !/Setting/.test(m)), JSON.stringify(c.messages));
+    });
+  }
+
+  it('hover shows extraEvents text literally: no links, images or HTML', async () => {
+    const description = 'click [here](https://evil.example) ![x](https://evil.example/p.png) <img src=x>';
+    const c = await start({ catalog: { extraEvents: [{ id: 'event_id.custom.thing.create', description, service: '[svc](https://evil.example)' }] } }, { trusted: true });
+    await catalogOf(c, builtinCatalog().size + 1, 'the extra event');
+    const uri = pathToFileURL(path.join(folder, 'a.yaml')).href;
+    await c.open(uri, 'yaml', 'a: event_id.custom.thing.create\n');
+    await c.diagnostics(uri);
+    const hover = await c.hover(uri, { line: 0, character: 8 });
+    const value = (hover?.contents as MarkupContent).value;
+    assert.match(value, /\\\[here\\\]\(https\\:\/\/evil\.example\)/);
+    assert.match(value, /!\\\[x\\\]/);
+    assert.match(value, /\\<img src=x\\>/);
+    assert.match(value, /\\\[svc\\\]/);
+  });
+
+  it('a 200 KB .gitignore line: the workspace index gets ready, the server answers', async () => {
+    fs.writeFileSync(path.join(folder, '.gitignore'), `a${' '.repeat(200_000)}b\n${'*a'.repeat(100_000)}\n${'['.repeat(200_000)}\nignored.yaml\n`);
+    for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(folder, `f${i}.yaml`), 'a: event_id.iaas.instance.create\n');
+    fs.writeFileSync(path.join(folder, 'ignored.yaml'), 'a: event_id.iaas.instance.create\n');
+    const c = await start({}, { trusted: true });
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const counts = await c.connection.sendRequest(UsagesRequest.type);
+      // The 200 files and .gitignore itself; its last rule still leaves ignored.yaml out.
+      if (counts.state === 'ready' && counts.files === 201) break;
+      if (Date.now() > deadline) throw new Error(`the index is not ready: ${JSON.stringify({ state: counts.state, files: counts.files })}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await typoStillReported(c);
+  });
+
+  it('lists named by settings, the user catalog, .gitignore and a file are FIFOs or devices: a message each, the server answers', async function () {
+    if (!unix) this.skip();
+    execFileSync('mkfifo', [path.join(folder, 'list.md')]);
+    fs.symlinkSync('/dev/zero', path.join(folder, '.cloudtrail-events.json'));
+    fs.symlinkSync('/dev/urandom', path.join(folder, 'random.md'));
+    fs.symlinkSync('/dev/zero', path.join(folder, 'zero.yaml'));
+    fs.symlinkSync('/dev/zero', path.join(folder, '.gitignore'));
+    const c = await start({ catalog: { officialLists: ['list.md', 'random.md'] } }, { trusted: true });
+    await waitFor(() => c.logs.some((m) => /\.gitignore is a character device, not a regular file; skipped; its rules are not applied/.test(m)), 'the .gitignore message');
+    await waitFor(() => c.logs.some((m) => /zero\.yaml is not a regular file; skipped/.test(m)), 'the workspace index message');
+    await waitFor(() => c.messages.some((m) => /list\.md.*FIFO/.test(m)), 'the FIFO message');
+    await waitFor(() => c.messages.some((m) => /random\.md.*character device/.test(m)), 'the device message');
+    await waitFor(() => c.logs.some((m) => /\.cloudtrail-events\.json.*character device/.test(m)), 'the user catalog message');
+    assert.strictEqual(await catalogSize(c), builtinCatalog().size);
+    await typoStillReported(c);
+  });
+
+  it('a list with 5,000 bad rows: one pop-up for the list, one summary in the output counting them, no line quoted whole', async () => {
+    const longRow = `| ${'x'.repeat(10_000)} |`;
+    const rows = Array.from({ length: 5000 }, (_, i) => (i === 0 ? longRow : `| 나쁜 행 ${i} |`));
+    fs.writeFileSync(path.join(folder, 'bad.md'), `${LIST_HEADER}${rows.join('\n')}\n`);
+    const c = await start({ catalog: { officialLists: ['bad.md'] } }, { trusted: true });
+    await waitFor(() => c.logs.some((m) => /bad\.md \(ko\): not imported, most rows fail \(1 event; 5000 malformed rows skipped \(lines 6, 7, 8, 9, …\)/.test(m)), 'the summary in the output', 15_000);
+    assert.ok(c.logs.filter((m) => m.includes('bad.md')).length <= 5, 'a summary, not a line per row');
+    await waitFor(() => c.messages.some((m) => m.includes('bad.md')), 'the pop-up');
+    const popups = c.messages.filter((m) => m.includes('bad.md'));
+    assert.strictEqual(popups.length, 1, `${popups.length} pop-ups`);
+    assert.match(popups[0], /bad\.md \(ko\): not imported, most rows fail.*The catalog in force stays: built-in/);
+    assert.ok(popups[0].length < 1000, `the pop-up is ${popups[0].length} characters`);
+    assert.ok(c.logs.every((m) => m.length < 1000), `a log line of ${Math.max(...c.logs.map((m) => m.length))} characters`);
+    await typoStillReported(c);
+  });
+
+  it('a list with a 20 KB heading line and a row of 200,000 backticks: imported at once', async () => {
+    const list = `## ${'a'}${' '.repeat(20_000)}b\n${LIST_HEADER}| ${'`'.repeat(200_000)}x | event_id.iaas.instance.delete |\n`;
+    fs.writeFileSync(path.join(folder, 'slow.md'), list);
+    const c = await start({ catalog: { officialLists: ['slow.md'], lenient: true } }, { trusted: true });
+    await catalogOf(c, 2, 'the two events of the list');
+  });
+
+  it("a long user event ID and LIKE 'event_id.a%a%…b': diagnostics at once", async () => {
+    const long = `event_id.${'a'.repeat(20_000)}`;
+    const c = await start({ catalog: { extraEvents: [{ id: long, description: 'long' }] } }, { trusted: true });
+    await catalogOf(c, builtinCatalog().size + 1, 'the long event');
+    const uri = pathToFileURL(path.join(folder, 'q.sql')).href;
+    await c.open(uri, 'sql', `SELECT * FROM audit WHERE event_id LIKE 'event_id.${'a%'.repeat(1000)}b';\n`);
+    const diagnostics = await c.diagnostics(uri, (ds) => ds.length === 1, 15_000);
+    assert.strictEqual(diagnostics[0].code, 'unmatched-event-pattern');
   });
 });
 

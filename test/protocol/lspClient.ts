@@ -46,6 +46,8 @@ import {
   WorkDoneProgressEnd,
   ClientCapabilities,
   TextDocumentContentChangeEvent,
+  ResponseError,
+  ErrorCodes,
 } from 'vscode-languageserver-protocol/node';
 import { Connection, createConnection } from 'vscode-languageserver/node';
 import { nodeRuntime } from '../../server/src/runtime/nodeRuntime';
@@ -88,6 +90,8 @@ export class TestClient {
   readonly progressTokens: ProgressToken[] = [];
   /** $/progress values, in order. */
   readonly progress: { token: ProgressToken; value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd }[] = [];
+  /** Answer client/registerCapability with an error, as a client that refuses dynamic registration may. */
+  refuseRegistrations = false;
   private versions = new Map<string, number>();
   private child?: ChildProcess;
 
@@ -103,7 +107,7 @@ export class TestClient {
     );
     connection.onRequest(RegistrationRequest.type, (p) => {
       this.registrations.push(...p.registrations);
-      return undefined;
+      return this.refuseRegistrations ? new ResponseError(ErrorCodes.MethodNotFound, 'registration refused') : undefined;
     });
     connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p.message));
     connection.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
@@ -131,7 +135,12 @@ export class TestClient {
 
   /** The built bundle as a child process over stdio, as Neovim or Helix would run it. */
   static stdio(bundle = SERVER_BUNDLE): TestClient {
-    const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    return TestClient.spawned(process.execPath, [bundle, '--stdio']);
+  }
+
+  /** A server command run as is (e.g. an installed npm bin), over stdio. */
+  static spawned(command: string, args: string[]): TestClient {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestClient(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
     client.child = child;
     return client;
@@ -151,6 +160,13 @@ export class TestClient {
       initializationOptions,
       workspaceFolders: null,
     });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** Initializes with exactly these capabilities, as another editor's client would declare them. */
+  async initializeAs(capabilities: ClientCapabilities, initializationOptions: unknown = { uiLanguage: 'en' }) {
+    const result = await this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders: null });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
   }
@@ -252,9 +268,11 @@ export class TestClient {
 
   async dispose() {
     if (this.child) {
-      await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+      // A server stuck in a read or a regex never answers: give it a second, then kill it anyway.
+      const patience = new Promise((resolve) => setTimeout(resolve, 1000).unref());
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined), patience]);
       await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
-      this.child.kill();
+      this.child.kill('SIGKILL');
     }
     this.connection.dispose();
   }

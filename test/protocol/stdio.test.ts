@@ -39,8 +39,10 @@ describe('built server over stdio (dist/server.js --stdio)', function () {
     const list = await client.completion(uri, { line: 1, character: 34 });
     const item = list!.items.find((i) => i.label === 'event_id.backup.client.register');
     assert.strictEqual(item?.detail, '백업 서버 등록');
-    assert.deepStrictEqual(compact((item!.textEdit as TextEdit).range), [1, 11, 1, 34]);
-    await client.change(uri, { start: { line: 1, character: 34 }, end: { line: 1, character: 34 } }, 'register');
+    // This client declares no itemDefaults: the edit is of the word at the cursor (empty after the `.`).
+    const edit = item!.textEdit as TextEdit;
+    assert.deepStrictEqual([compact(edit.range), edit.newText], [[1, 34, 1, 34], 'register']);
+    await client.change(uri, edit.range, edit.newText);
     const hover = await client.hover(uri, { line: 1, character: 20 });
     assert.match((hover!.contents as MarkupContent).value, /\*\*백업 서버 등록\*\*/);
   });

@@ -94,7 +94,7 @@ describe('catalog composition: loading lists from settings', () => {
     ['mostly-broken.ko.md', /mostly-broken\.ko\.md \(ko\): not imported, most rows fail/],
     ['not-a-list.md', /not-a-list\.md: No event table found/],
     ['empty.md', /empty\.md: No event table found/],
-    ['missing.md', /missing\.md: cannot read the event list \(ENOENT\)/],
+    ['missing.md', /missing\.md: cannot read the event list \(it does not exist\)/],
   ] as const) {
     it(`${name}: a clear message with file and line, and the previous catalog stays in force`, () => {
       const loaded = loadCatalog(inputs({ officialLists: [list(name)] }));

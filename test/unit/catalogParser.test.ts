@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { isRefused, listEditionOfPath, listLanguageOfPath, parseEventList, ParsedList, repairEventId, splitRow, summarizeList } from '../../server/src/core/catalogParser';
+import { EVENT_ID_PATTERN, isRefused, isValidEventId, listEditionOfPath, listLanguageOfPath, parseEventList, ParsedList, repairEventId, splitRow, summarizeList } from '../../server/src/core/catalogParser';
 
 const SOURCE = path.resolve(__dirname, '..', '..', '..', 'catalog', 'source', 'cloudtrail-event-list.ko.md');
 
@@ -242,5 +242,35 @@ describe('catalogParser: escaped pipes and rows cut off from their table', () =>
   it('an event row outside any table is reported', () => {
     const parsed = parseEventList('### S\n| 이벤트 | 이벤트 ID |\n| --- | --- |\n| A | event_id.iaas.vpc.create |\n\nNote: deprecated.\n| B | event_id.iaas.vpc.delete |\n');
     assert.deepStrictEqual(parsed.problems.map((p) => p.line), [7]);
+  });
+});
+
+describe('catalogParser: the event-ID rule, written once', () => {
+  const CASES: [string, boolean][] = [
+    ['event_id.iaas.instance.create', true],
+    ['event_id.market_place.apply-cancel', true],
+    ['event_id.rds_for_postgresql.DB_INSTANCE_MODIFY', true],
+    ['event_id.a.event_id', true],
+    ['event_id.', false],
+    ['event_id', false],
+    ['event_id.a..b', false],
+    ['event_id.a.', false],
+    ['event_id.x.event_id.x.y', false],
+    ['event_id.event_id.iaas.instance.create', false],
+    ['email_id.email.file_download', false],
+    ['event_id.iaas.인스턴스', false],
+    ['event_id.iaas vpc', false],
+  ];
+  for (const [id, valid] of CASES) it(`${JSON.stringify(id)} is ${valid ? '' : 'not '}an ID`, () => assert.strictEqual(isValidEventId(id), valid));
+
+  it('the manifest (extraEvents) and the .cloudtrail-events.json schema carry the same pattern', () => {
+    const root = path.resolve(__dirname, '..', '..', '..');
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const sections: { properties: Record<string, { items?: { properties?: { id?: { pattern?: string } } } }> }[] = manifest.contributes.configuration;
+    const extra = sections.map((s) => s.properties['cloudtrailEvents.catalog.extraEvents']).find(Boolean);
+    assert.strictEqual(extra?.items?.properties?.id?.pattern, EVENT_ID_PATTERN);
+    const schema = fs.readFileSync(path.join(root, 'catalog', 'schema', 'cloudtrail-events.schema.json'), 'utf8');
+    assert.ok(schema.includes(JSON.stringify(EVENT_ID_PATTERN)), 'the schema holds EVENT_ID_PATTERN');
+    for (const [id, valid] of CASES) assert.strictEqual(new RegExp(EVENT_ID_PATTERN).test(id), valid, id);
   });
 });

@@ -18,7 +18,7 @@ const SARIF_SCHEMA = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.
 /** The schema's complaints about a SARIF log, or undefined when it is valid SARIF 2.1.0. */
 export function sarifErrors(sarif: unknown): string | undefined {
   const ajv = new Ajv({ schemaId: 'auto', allErrors: true, logger: false });
-  ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+  ajv.addMetaSchema(JSON.parse(fs.readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')));
   return ajv.validate(JSON.parse(fs.readFileSync(SARIF_SCHEMA, 'utf8')), sarif) ? undefined : JSON.stringify(ajv.errors, null, 2);
 }
 

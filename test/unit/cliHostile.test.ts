@@ -27,9 +27,9 @@ describe('cli: only regular files are read, with a cap enforced while reading', 
     assert.deepStrictEqual(
       json.skipped.map((s: { file: string; reason: string }) => [path.basename(s.file), s.reason]),
       [
-        ['urandom', 'a character device, not a regular file; not read'],
-        ['zero', 'a character device, not a regular file; not read'],
-        ['pipe.yaml', 'a FIFO, not a regular file; not read'],
+        ['urandom', 'is a character device, not a regular file; skipped'],
+        ['zero', 'is a character device, not a regular file; skipped'],
+        ['pipe.yaml', 'is a FIFO (named pipe), not a regular file; skipped'],
       ],
     );
     assert.strictEqual(json.findings.length, 1, 'the other file is still checked');
@@ -45,16 +45,16 @@ describe('cli: only regular files are read, with a cap enforced while reading', 
     ]) {
       const result = runChild(root, argv);
       assert.strictEqual(result.status, 2, `${argv.join(' ')}: ${result.stderr}`);
-      assert.match(result.stderr, /(character device|FIFO), not a regular file; not read/, argv.join(' '));
+      assert.match(result.stderr, /(character device|FIFO \(named pipe\)), not a regular file; skipped/, argv.join(' '));
     }
     const defaultSettings = withFifo({ 'a.yaml': TYPO, '.vscode/.keep': '' }, '.vscode/settings.json');
     const settings = runChild(defaultSettings, ['lint']);
     assert.strictEqual(settings.status, 2, settings.stderr);
-    assert.match(settings.stderr, /\.vscode\/settings\.json: a FIFO, not a regular file; not read/);
+    assert.match(settings.stderr, /\.vscode\/settings\.json: is a FIFO \(named pipe\), not a regular file; skipped/);
     const userCatalog = withFifo({ 'a.yaml': TYPO }, '.cloudtrail-events.json');
     const result = runChild(userCatalog, ['lint']);
     assert.strictEqual(result.status, 2, result.stderr);
-    assert.match(result.stderr, /\.cloudtrail-events\.json: a FIFO, not a regular file; not read/);
+    assert.match(result.stderr, /\.cloudtrail-events\.json: is a FIFO \(named pipe\), not a regular file; skipped/);
   });
 
   it('ignores a FIFO as .gitignore and a symlink to /dev/zero as a file found in a folder', () => {
@@ -73,16 +73,16 @@ describe('cli: only regular files are read, with a cap enforced while reading', 
     });
     const text = run(root, 'lint');
     assert.strictEqual(text.code, 3);
-    assert.match(text.out, /^big\.yaml: error: larger than 1 MB$/m);
+    assert.match(text.out, /^big\.yaml: error: is larger than 1 MB; skipped$/m);
     assert.match(text.err, /1 finding in 3 files; 1 file not checked or not fixed/);
-    assert.deepStrictEqual(JSON.parse(run(root, 'lint', '--format', 'json').out).skipped, [{ file: 'big.yaml', reason: 'larger than 1 MB', failure: true }]);
+    assert.deepStrictEqual(JSON.parse(run(root, 'lint', '--format', 'json').out).skipped, [{ file: 'big.yaml', reason: 'is larger than 1 MB; skipped', failure: true }]);
     const sarif = JSON.parse(run(root, 'lint', '--format', 'sarif').out);
     assert.strictEqual(sarifErrors(sarif), undefined);
     const invocation = sarif.runs[0].invocations[0];
     assert.strictEqual(invocation.executionSuccessful, false);
     assert.deepStrictEqual(
       invocation.toolExecutionNotifications.map((n: { level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [n.level, n.message.text, n.locations[0].physicalLocation.artifactLocation.uri]),
-      [['error', 'big.yaml: larger than 1 MB', 'big.yaml']],
+      [['error', 'big.yaml: is larger than 1 MB; skipped', 'big.yaml']],
     );
   });
 

@@ -8,6 +8,7 @@ import { builtinEvents } from '../../server/src/core/builtin';
 import { Catalog, CatalogEvent } from '../../server/src/core/catalog';
 import { isOneEdit, safeCorrection } from '../../server/src/core/fixPolicy';
 import { suggest } from '../../server/src/core/suggest';
+import { slipOf } from '../fixtures/hostile/generators';
 
 const event = (id: string): CatalogEvent => ({ id, description: id, service: 'test', segments: id.split('.') });
 const nothingElseKnown = () => false;
@@ -95,19 +96,8 @@ describe('fix policy: --fix rewrites only slips with one correction', () => {
   // (short segments, two candidates), 15 happened to spell another valid ID.
   it('a slip of a catalog ID is corrected to that ID or left alone, never to another (property)', () => {
     const ids = builtin.map((e) => e.id);
-    const slip = fc
-      .tuple(fc.constantFrom(...ids), fc.nat(), fc.constantFrom('swap', 'drop', 'double', 'change'), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'))
-      .map(([id, n, kind, letter]) => {
-        const below = id.indexOf('.', 'event_id.'.length) + 1;
-        const letters = [...id.matchAll(/[a-z]/g)].map((m) => m.index!).filter((i) => i >= below);
-        const i = letters[n % letters.length];
-        const typo =
-          kind === 'swap' && /[a-z]/.test(id[i + 1] ?? '') ? id.slice(0, i) + id[i + 1] + id[i] + id.slice(i + 2)
-          : kind === 'drop' ? id.slice(0, i) + id.slice(i + 1)
-          : kind === 'double' ? id.slice(0, i) + id[i] + id.slice(i)
-          : id.slice(0, i) + letter + id.slice(i + 1);
-        return { id, typo };
-      })
+    // Below the service segment: a slip there is what --fix may repair.
+    const slip = slipOf(ids, (id) => id.indexOf('.', 'event_id.'.length) + 1)
       .filter(({ typo }) => current.get(typo) === undefined);
     fc.assert(
       fc.property(slip, ({ id, typo }) => [undefined, id].includes(safeCorrection(typo, current, nothingElseKnown))),

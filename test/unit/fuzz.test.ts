@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findIds, Finding } from '../../server/src/core/analyze';
 import { builtinCatalog } from '../../server/src/core/builtin';
-import { ID_CHARS, parseEventList } from '../../server/src/core/catalogParser';
+import { isValidEventId, parseEventList } from '../../server/src/core/catalogParser';
 import { completionCandidates, completionContext } from '../../server/src/core/completion';
 import { examinedRegions, scanModeOf, ScanMode } from '../../server/src/core/languages';
 import { findProblems } from '../../server/src/core/problems';
@@ -248,7 +248,7 @@ describe('fuzz: the core on hostile text', function () {
         const parsed = parseEventList(markdown);
         const ids = new Set<string>();
         for (const e of parsed.events) {
-          assert.ok(e.id.startsWith('event_id.') && ID_CHARS.test(e.id), e.id);
+          assert.ok(isValidEventId(e.id), e.id);
           assert.ok(!ids.has(e.id), `duplicate ${e.id}`);
           ids.add(e.id);
           assert.ok(e.description.length > 0);
@@ -293,7 +293,7 @@ describe('fuzz: the core on hostile text', function () {
       fc.property(json, (text) => {
         const lineCount = text.split(/\r\n|\r|\n/).length;
         const parsed = parseUserCatalog(text);
-        for (const e of parsed.entries) assert.ok(e.id.startsWith('event_id.') && ID_CHARS.test(e.id), e.id);
+        for (const e of parsed.entries) assert.ok(isValidEventId(e.id), e.id);
         for (const p of parsed.problems) assert.ok(p.line >= 0 && p.line <= lineCount && p.message.length > 0, `line ${p.line} of ${lineCount}: ${p.message}`);
       }),
       fuzzParameters(),

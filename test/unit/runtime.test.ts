@@ -81,8 +81,8 @@ describe('runtime boundary', () => {
     it('the Node runtime reads file: URIs, without the BOM, and says why it does not read others', async () => {
       const read = await nodeRuntime.readText(pathToFileURL(path.join(dir, '.cloudtrail-events.json')).href, 1024 * 1024);
       assert.ok('text' in read && read.text.startsWith('{"events"'), JSON.stringify(read).slice(0, 80));
-      assert.deepEqual(await nodeRuntime.readText(pathToFileURL(dir).href, 1024), { skipped: 'a directory, not a regular file; not read' });
-      assert.deepEqual(await nodeRuntime.readText(pathToFileURL(path.join(dir, '.cloudtrail-events.json')).href, 10), { skipped: 'larger than 10 bytes' });
+      assert.deepEqual(await nodeRuntime.readText(pathToFileURL(dir).href, 1024), { kind: 'notRegular', skipped: 'is a directory, not a regular file; skipped' });
+      assert.deepEqual(await nodeRuntime.readText(pathToFileURL(path.join(dir, '.cloudtrail-events.json')).href, 10), { kind: 'tooLarge', skipped: 'is larger than 10 bytes; skipped' });
       assert.match(JSON.stringify(await nodeRuntime.readText('vscode-remote://h/a.md', 10)), /not a file: URI/);
     });
 
@@ -107,7 +107,7 @@ describe('runtime boundary', () => {
         assert.equal(prefetched.files.size, 0);
         const loaded = loadCatalog({ officialLists: prefetched.officialLists, lenient: false, extraEvents: [], folders: [empty], trusted: true, prefetched: prefetched.files });
         assert.equal(loaded.refused, true);
-        assert.match(loaded.messages.map((m) => m.text).join('\n'), /missing\.md: cannot read/);
+        assert.match(loaded.messages.map((m) => m.text).join('\n'), /missing\.md: cannot read the event list \(it does not exist\)/);
       } finally {
         fs.rmSync(empty, { recursive: true, force: true });
       }

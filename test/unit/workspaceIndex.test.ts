@@ -183,7 +183,7 @@ describe('workspace index', () => {
       assert.ok(found);
       const lines = fs.readFileSync(path.join(ROOT, BUILTIN_SOURCE_FILE), 'utf8').split('\n');
       assert.equal(lines[found.row.line].slice(found.row.start, found.row.end), 'event_id.iaas.instance.create');
-      assert.match(lines[found.row.line], /^    \{"id":"event_id\.iaas\.instance\.create",.*"ko":"인스턴스 생성"/);
+      assert.match(lines[found.row.line], /^ {4}\{"id":"event_id\.iaas\.instance\.create",.*"ko":"인스턴스 생성"/);
       assert.ok(found.uri.startsWith('file://') && found.uri.endsWith('catalog/events.json'));
     });
 

@@ -13,7 +13,7 @@ import { matchGlob } from '../core/glob';
 import { languageIdForPath } from '../core/languages';
 import { lineOf, lineStarts } from '../core/lines';
 import { findProblems, Problem } from '../core/problems';
-import { readRegularFile } from '../readFileCapped';
+import { readRegularBytes } from '../readFileCapped';
 import { Settings } from '../settings';
 import { ExcludeRules, parseGitignore } from '../workspace/excludeRules';
 import { printable } from './printable';
@@ -67,7 +67,7 @@ const MAX_GITIGNORE_BYTES = 1 * MB;
 /** The excluded globs setting and the working directory's .gitignore, as the workspace index reads them. */
 function excludeRulesOf(cwd: string, settings: Settings): ExcludeRules {
   // A missing, unreadable or non-regular .gitignore excludes nothing more; a FIFO or device is never waited on.
-  const read = readRegularFile(path.join(cwd, '.gitignore'), MAX_GITIGNORE_BYTES);
+  const read = readRegularBytes(path.join(cwd, '.gitignore'), MAX_GITIGNORE_BYTES);
   const gitignore = 'bytes' in read ? read.bytes.toString('utf8') : '';
   return new ExcludeRules(settings.exclude.globs, parseGitignore(gitignore), toPosix(cwd));
 }
@@ -171,7 +171,7 @@ export function lintFile(absolute: string, options: LintOptions, fix?: FixOption
   const skip = (reason: string, failure: boolean): FileResult => ({ file, problems: [], fixed: 0, skipped: { reason, failure } });
   if (settings.exclude.languages.includes(languageId)) return skip(`language ${languageId} is excluded`, false);
   // The cap holds while reading: a device or a growing file cannot make the read endless.
-  const read = readRegularFile(absolute, settings.maxFileSizeMB * MB);
+  const read = readRegularBytes(absolute, settings.maxFileSizeMB * MB);
   if ('skipped' in read) return skip(read.skipped, true);
   const { bytes } = read;
   const decoded = decodeText(bytes);

@@ -9,7 +9,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readRegularFile } from '../readFileCapped';
+import { readRegularBytes } from '../readFileCapped';
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
@@ -39,7 +39,7 @@ export function replaceFile(file: string, expected: Buffer, bytes: Buffer): stri
   } catch (error) {
     return `the file is not writable (${codeOf(error)})`;
   }
-  const now = readRegularFile(target, expected.length);
+  const now = readRegularBytes(target, expected.length);
   if (!('bytes' in now) || !now.bytes.equals(expected)) return 'the file changed since it was checked';
 
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.cloudtrail-fix`);

@@ -20,7 +20,10 @@ function changesOf(a: string[], b: string[]): Change[] {
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) endA--, endB--;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
   // The same number of lines in between: each run of differing lines is its own change.
   if (endA - start !== endB - start) return endA > start || endB > start ? [[start, endA, start, endB]] : [];
   const changes: Change[] = [];

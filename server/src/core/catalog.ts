@@ -37,18 +37,44 @@ export interface NamespaceChild {
   event?: CatalogEvent;
 }
 
+/** What a wildcard may stand for: the characters of an ID. */
+const isIdCode = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d;
+
+function onlyIdChars(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isIdCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /**
- * Converts a wildcard pattern (`*`, SQL `%`, printf verbs) to a regex, or undefined when its
- * literal text is longer than `longest` and no ID can match (a huge token would not even compile).
- * Adjacent wildcards become one: `[…]*[…]*` backtracks exponentially on a miss (`event_id.%*%*%*%*x`).
+ * A matcher for a wildcard pattern (`*`, SQL `%`, printf verbs), or undefined when its literal text
+ * is longer than `longest` and no ID can match.
+ *
+ * Not a regex: `^a[…]*a[…]*…b$` backtracks polynomially in the number of wildcards (a long user
+ * event ID against `LIKE 'event_id.a%a%…b'` ran for over a minute). The literal parts are found in
+ * order instead, each at its leftmost place after the previous one: time linear in the ID and the
+ * pattern. Leftmost is enough: a later place leaves less text for the parts after it, and the
+ * wildcard run before it (which must hold ID characters only) only longer.
  */
-function wildcardRegex(pattern: string, longest: number): RegExp | undefined {
+function wildcardMatcher(pattern: string, longest: number): ((id: string) => boolean) | undefined {
   const parts = pattern.split(/%\(\w+\)[sdr]|%[-+ #0-9]*[sdvqrfx]|[*%]/);
-  if (parts.reduce((n, part) => n + part.length, 0) > longest) return undefined;
-  const literals = parts
-    .filter((part, i) => part !== '' || i === 0 || i === parts.length - 1)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${literals.join('[A-Za-z0-9_.-]*')}$`);
+  const literalLength = parts.reduce((n, part) => n + part.length, 0);
+  if (literalLength > longest) return undefined;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (parts.length === 1) return (id) => id === first;
+  const middle = parts.slice(1, -1).filter((part) => part !== '');
+  return (id) => {
+    if (id.length < first.length + last.length || !id.startsWith(first) || !id.endsWith(last)) return false;
+    const end = id.length - last.length;
+    let at = first.length;
+    for (const part of middle) {
+      const found = id.indexOf(part, at);
+      if (found < 0 || found + part.length > end || !onlyIdChars(id, at, found)) return false;
+      at = found + part.length;
+    }
+    return onlyIdChars(id, at, end);
+  };
 }
 
 export class Catalog {
@@ -62,6 +88,7 @@ export class Catalog {
   private readonly byDescription = new Map<string, CatalogEvent[]>();
   private readonly wildcardCache = new Map<string, CatalogEvent[]>();
   private longestId: number | undefined;
+  private editionTotal: number | undefined;
   /** Second segments (`iaas`, `org`, ...) that start some ID. */
   readonly topSegments = new Set<string>();
   readonly services: readonly string[];
@@ -118,6 +145,16 @@ export class Catalog {
   /** True when `id` is an event of any edition or a retired one: what `--fix` must never rewrite. */
   knows(id: string): boolean {
     return this.byId.has(id) || this.retired.has(id);
+  }
+
+  /** How many editions the catalog's events name (9 for NHN's lists: public and eight regional ones). */
+  get editionCount(): number {
+    if (this.editionTotal === undefined) {
+      const editions = new Set<string>();
+      for (const event of this.events) for (const edition of event.editions ?? []) editions.add(edition);
+      this.editionTotal = editions.size;
+    }
+    return this.editionTotal;
   }
 
   /** True when the event is listed in the targeted edition (or its source names no editions). */
@@ -186,8 +223,8 @@ export class Catalog {
     let matched = this.wildcardCache.get(pattern);
     if (!matched) {
       this.longestId ??= this.events.reduce((n, event) => Math.max(n, event.id.length), 0);
-      const regex = wildcardRegex(pattern, this.longestId);
-      matched = regex ? this.events.filter((event) => regex.test(event.id)) : [];
+      const matches = wildcardMatcher(pattern, this.longestId);
+      matched = matches ? this.events.filter((event) => matches(event.id)) : [];
       if (this.wildcardCache.size > 1000) this.wildcardCache.clear();
       this.wildcardCache.set(pattern, matched);
     }

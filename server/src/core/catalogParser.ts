@@ -11,6 +11,8 @@
  * spaces, missing outer pipes and cells wrapped in backticks are tolerated.
  */
 
+import { quoteExcerpt } from './lines';
+
 export type ListLanguage = 'ko' | 'en' | 'ja' | 'zh';
 
 export interface ParsedEvent {
@@ -43,8 +45,6 @@ export interface ParsedList {
   duplicates: number;
 }
 
-/** Characters an event ID may contain (the generator and the importer both enforce it). */
-export const ID_CHARS = /^[A-Za-z0-9_.-]+$/;
 const ID_PREFIX = 'event_id.';
 
 // Header cells, compared after removing spaces and lower-casing.
@@ -80,9 +80,56 @@ export function splitRow(line: string): string[] | undefined {
   return body.split(/(?<!\\)\|/).map((cell) => unwrapCell(cell.trim()));
 }
 
+/** Counts the `code` characters at the start (step 1) or the end (step -1) of `text`. */
+function runOf(text: string, code: number, step: 1 | -1): number {
+  let count = 0;
+  for (let i = step === 1 ? 0 : text.length - 1; i >= 0 && i < text.length && text.charCodeAt(i) === code; i += step) count++;
+  return count;
+}
+
+const BACKTICK = 0x60;
+const HASH = 0x23;
+/** What `\s` matches, for the heading's spaces. */
+const isSpace = (c: string) => /\s/.test(c);
+
+/**
+ * A cell wrapped in backticks (`` `event_id.a` ``, ``` ``event_id.a`` ```) without them. Counted by
+ * hand: the regex `^`+([^`]*)`+$` took quadratic time on a cell of backticks (200,000: 26 s).
+ */
 function unwrapCell(cell: string): string {
-  const code = /^`+([^`]*)`+$/.exec(cell);
-  return (code ? code[1] : cell).replace(/\\\|/g, '|').trim();
+  const leading = runOf(cell, BACKTICK, 1);
+  let inner = cell;
+  if (leading === cell.length) {
+    if (leading >= 2) inner = '';
+  } else if (leading > 0) {
+    const trailing = runOf(cell, BACKTICK, -1);
+    const middle = cell.slice(leading, cell.length - trailing);
+    if (trailing > 0 && !middle.includes('`')) inner = middle;
+  }
+  return inner.replace(/\\\|/g, '|').trim();
+}
+
+/**
+ * The text of an ATX heading of level 2 to 6 (`### 기본 인프라 서비스 ##` -> `기본 인프라 서비스`), or
+ * undefined when `line` is not one. The regex it replaces (`^\s{0,3}(#{2,6})\s+(.*?)\s*#*\s*$`) took
+ * quadratic time on a long line (a 20 KB heading: minutes); this reads the line once from each end.
+ */
+export function headingText(line: string): string | undefined {
+  let at = 0;
+  while (at < line.length && at < 4 && isSpace(line[at])) at++;
+  if (at === 4) return undefined;
+  const level = runOf(line.slice(at, at + 7), HASH, 1);
+  at += level;
+  if (level < 2 || level > 6 || at >= line.length || !isSpace(line[at])) return undefined;
+  while (at < line.length && isSpace(line[at])) at++;
+  // The shortest text that leaves only spaces, closing hashes and spaces after it.
+  let end = line.length;
+  while (end > at && isSpace(line[end - 1])) end--;
+  while (end > at && line.charCodeAt(end - 1) === HASH) end--;
+  while (end > at && isSpace(line[end - 1])) end--;
+  const text = line.slice(at, end);
+  // `.` stops at line terminators: the regex did not match a heading holding one.
+  return /[\n\r\u2028\u2029]/.test(text) ? undefined : text;
 }
 
 const isDelimiterRow = (cells: string[]) => cells.length > 0 && cells.every((c) => /^:?-{3,}:?$/.test(c));
@@ -115,14 +162,20 @@ export function decodeEntities(text: string): string {
 }
 
 /**
- * True when `id` is a well-formed event ID: the prefix, allowed characters, no empty segment, and
- * the prefix only once (`event_id.x.event_id.x.y` is a pasting error, never an ID).
+ * The event-ID rule, written once: the prefix, then non-empty segments of A-Z, a-z, 0-9, `_` and `-`,
+ * none of them the prefix again (`event_id.x.event_id.x.y` is a pasting error, never an ID). The
+ * manifest's `extraEvents` pattern and the `.cloudtrail-events.json` schema carry this same string
+ * (a unit test keeps them equal).
  */
-export const isValidEventId = (id: string): boolean =>
-  ID_CHARS.test(id) && id.startsWith(ID_PREFIX) && id.length > ID_PREFIX.length && !id.endsWith('.') && !id.includes('..') && !id.includes(`.${ID_PREFIX}`);
+export const EVENT_ID_PATTERN = '^event_id(?:\\.(?!event_id\\.)[A-Za-z0-9_-]+)+$';
+const EVENT_ID = new RegExp(EVENT_ID_PATTERN);
+
+/** True when `id` is a well-formed event ID (see EVENT_ID_PATTERN). */
+export const isValidEventId = (id: string): boolean => EVENT_ID.test(id);
 
 // Characters that slipped into published IDs: control characters (`&#8;` is a backspace), zero-width and
 // no-break spaces, and the `?` a page renders for a character it could not encode.
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const JUNK = /[\u0000-\u001f\u007f\u00a0\u200b-\u200f\u2060\ufeff?]/g;
 
 /**
@@ -148,8 +201,6 @@ export function repairEventId(raw: string): { id: string; repair?: string } | un
   return { id, repair: repairs.length ? repairs.join(', ') : undefined };
 }
 
-/** A cell quoted in a message: long enough to recognise, never a whole hostile line. */
-const quote = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
 /**
  * Parses an event list as NHN Cloud publishes it, errata included: identical repeated rows merge
@@ -172,10 +223,10 @@ export function parseEventList(text: string, languageHint?: ListLanguage): Parse
 
   lines.forEach((raw, index) => {
     const line = index + 1;
-    const heading = /^\s{0,3}(#{2,6})\s+(.*?)\s*#*\s*$/.exec(raw);
-    if (heading) {
+    const heading = headingText(raw);
+    if (heading !== undefined) {
       // The nearest heading above a table names its service (`### 기본 인프라 서비스`).
-      service = decodeEntities(heading[2]);
+      service = decodeEntities(heading);
       table = undefined;
       return;
     }
@@ -204,20 +255,20 @@ export function parseEventList(text: string, languageHint?: ListLanguage): Parse
     const written = cells[table.id] ?? '';
     const description = decodeEntities(cells[table.name] ?? '').trim();
     if (cells.length <= Math.max(table.id, table.name) || !written || !description) {
-      problems.push({ line, kind: 'malformed', message: `Malformed row: expected an event and an event ID, found ${quote(raw.trim())}.` });
+      problems.push({ line, kind: 'malformed', message: `Malformed row: expected an event and an event ID, found ${quoteExcerpt(raw.trim())}.` });
       return;
     }
     const repaired = repairEventId(written);
     if (!repaired) {
-      problems.push({ line, kind: 'invalid-id', message: `Invalid event ID ${quote(written)}: IDs start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-".` });
+      problems.push({ line, kind: 'invalid-id', message: `Invalid event ID ${quoteExcerpt(written)}: IDs start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-".` });
       return;
     }
     const { id } = repaired;
-    if (repaired.repair) problems.push({ line, kind: 'repaired', message: `Event ID ${quote(written)} read as "${id}" (${repaired.repair}).` });
+    if (repaired.repair) problems.push({ line, kind: 'repaired', message: `Event ID ${quoteExcerpt(written)} read as "${id}" (${repaired.repair}).` });
     const previous = seen.get(id);
     if (previous) {
       if (previous.description === description) duplicates++;
-      else problems.push({ line, kind: 'conflict', message: `Event ID "${id}" listed again with another name (line ${previous.line} says ${quote(previous.description)}, this row says ${quote(description)}); the first is kept.` });
+      else problems.push({ line, kind: 'conflict', message: `Event ID "${id}" listed again with another name (line ${previous.line} says ${quoteExcerpt(previous.description)}, this row says ${quoteExcerpt(description)}); the first is kept.` });
       return;
     }
     const event = { id, description, service, line };

@@ -12,6 +12,13 @@ export interface CompletionContext {
   end: number;
   /** What was typed from `start` to the cursor. */
   typed: string;
+  /**
+   * Where the word at the cursor starts, as editors that filter by the word before the cursor see
+   * it: letters, digits and `_` (Vim's default 'iskeyword', Helix's word characters, the symbol at
+   * point in Emacs's programming modes). `.` and `-` end a word, so after `event_id.iaas.instance.cr`
+   * the word is `cr`.
+   */
+  wordStart: number;
 }
 
 export type Candidate =
@@ -33,6 +40,14 @@ function inExaminedText(text: string, offset: number, languageId: string): boole
   return false;
 }
 
+const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+function wordStart(text: string, tokenStart: number, offset: number): number {
+  let start = offset;
+  while (start > tokenStart && isWordChar(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
 /**
  * The completion context at `offset`, or undefined where completing an event ID
  * makes no sense (outside strings and comments in code, or not after `event_id`).
@@ -41,14 +56,14 @@ export function completionContext(text: string, offset: number, languageId: stri
   const token = tokenAt(text, offset);
   if (token) {
     if (!inExaminedText(text, offset, languageId)) return undefined;
-    return { start: token.start, end: token.end, typed: text.slice(token.start, offset) };
+    return { start: token.start, end: token.end, typed: text.slice(token.start, offset), wordStart: wordStart(text, token.start, offset) };
   }
   // Right after an opening quote whose line names an event ID: offer every ID.
   const before = text[offset - 1];
   if (before && QUOTES.includes(before)) {
     const lineStart = text.lastIndexOf('\n', offset - 2) + 1;
     if (EVENT_ID_KEY.test(text.slice(lineStart, offset - 1)) && inExaminedText(text, offset, languageId)) {
-      return { start: offset, end: offset, typed: '' };
+      return { start: offset, end: offset, typed: '', wordStart: offset };
     }
   }
   return undefined;
@@ -71,14 +86,16 @@ function containsInOrder(text: string, typed: string): boolean {
  * once a segment is being typed, also the deeper events whose rest holds its characters in
  * order, so `event_id.iaas.crea` still reaches `event_id.iaas.instance.create`. The list depends
  * on the typed text: the editor asks again as the user types. When the typed namespace does not
- * exist (a typo further left), matching starts at the root, so fuzzy matching can repair it.
+ * exist (a typo further left), the events matching the segment being typed anywhere below the root,
+ * so the editor's fuzzy matching can repair the rest.
  * Events of other editions than the catalog's are left out; they are known, not offered.
  */
 export function completionCandidates(catalog: Catalog, typed: string): Candidate[] {
   const dot = typed.lastIndexOf('.');
   const typedNamespace = dot > 0 ? typed.slice(0, dot) : ROOT_NAMESPACE;
   const namespace = catalog.isNamespace(typedNamespace) ? typedNamespace : ROOT_NAMESPACE;
-  const partial = dot < 0 ? '' : namespace === typedNamespace ? typed.slice(dot + 1) : typed.slice(ROOT_NAMESPACE.length + 1);
+  // The segment being typed; under a mistyped namespace, only it narrows the events (the rest is the typo).
+  const partial = dot < 0 ? '' : typed.slice(dot + 1);
   const depth = namespace.length + 1;
   const level = segmentsOf(namespace).length + 1;
   const offered = (event: CatalogEvent) => catalog.inEdition(event);
@@ -91,6 +108,6 @@ export function completionCandidates(catalog: Catalog, typed: string): Candidate
   }
   const events = catalog
     .eventsUnder(namespace)
-    .filter((event) => offered(event) && (partial ? containsInOrder(event.id.slice(depth), partial) : event.segments.length === level));
+    .filter((event) => offered(event) && (partial ? containsInOrder(event.id.slice(depth), partial) : namespace !== typedNamespace || event.segments.length === level));
   return [...namespaces, ...events.map((event): Candidate => ({ kind: 'event', event }))];
 }

@@ -44,26 +44,44 @@ function parse(glob: string): Element[] {
   const top: Element[] = [];
   let branches: Element[][] | undefined;
   let current = top;
+  // Found once: asking `indexOf(']', i)` at each `[` took quadratic time on `[[[[…`.
+  const lastBrace = glob.lastIndexOf('}');
+  const lastBracket = glob.lastIndexOf(']');
+  // `{a,a,a,…}` is `{a}`: each branch is a state visited per character.
+  let branchSources = new Set<string>();
+  let branchStart = 0;
+  const endBranch = (at: number) => {
+    const source = glob.slice(branchStart, at);
+    if (branchSources.has(source)) branches!.pop();
+    else branchSources.add(source);
+    branchStart = at + 1;
+  };
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*') {
+      let kind: 'star' | 'any' | 'dirs' = 'star';
       if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        current.push({ kind: slash ? 'dirs' : 'any' });
-        i += slash ? 2 : 1;
-      } else current.push({ kind: 'star' });
+        kind = glob[i + 2] === '/' ? 'dirs' : 'any';
+        i += kind === 'dirs' ? 2 : 1;
+      }
+      // `**` twice is `**` once: a pattern of 200,000 stars is one state, not 200,000 visited per character.
+      if (current[current.length - 1]?.kind !== kind) current.push({ kind });
     } else if (c === '?') current.push({ kind: 'char', test: notSlash });
-    else if (c === '{' && !branches && glob.indexOf('}', i + 1) >= 0) {
+    else if (c === '{' && !branches && lastBrace > i) {
       branches = [[]];
       current = branches[0];
+      branchSources = new Set();
+      branchStart = i + 1;
     } else if (c === '}' && branches) {
+      endBranch(i);
       top.push({ kind: 'alt', branches });
       branches = undefined;
       current = top;
     } else if (c === ',' && branches) {
+      endBranch(i);
       current = [];
       branches.push(current);
-    } else if (c === '[' && glob.indexOf(']', i + 1) >= 0) {
+    } else if (c === '[' && lastBracket > i) {
       const close = glob.indexOf(']', i + 1);
       current.push({ kind: 'char', test: classTest(glob.slice(i + 1, close)) });
       i = close;
@@ -77,6 +95,16 @@ function parse(glob: string): Element[] {
   return top;
 }
 
+/** The fewest characters a text matching `elements` can have. */
+function minimumLength(elements: Element[]): number {
+  let length = 0;
+  for (const element of elements) {
+    if (element.kind === 'char') length++;
+    else if (element.kind === 'alt') length += element.branches.reduce((shortest, branch) => Math.min(shortest, minimumLength(branch)), Infinity);
+  }
+  return length;
+}
+
 /** The automaton: states with a character test (one successor) or none (a split to two successors). */
 class Automaton {
   readonly tests: Array<Test | undefined> = [];
@@ -86,7 +114,11 @@ class Automaton {
   /** The accepting state. */
   readonly match: number;
 
+  /** Shorter texts cannot match: answered without a run (a long pattern against every path of a crawl). */
+  readonly minimumLength: number;
+
   constructor(elements: Element[]) {
+    this.minimumLength = minimumLength(elements);
     this.match = this.add(undefined, -1, -1);
     this.start = this.sequence(elements, this.match);
   }
@@ -135,6 +167,7 @@ class Automaton {
 
   /** True when the automaton accepts the whole of `text`. */
   accepts(text: string): boolean {
+    if (text.length < this.minimumLength) return false;
     const count = this.tests.length;
     const seen = new Int32Array(count).fill(-1);
     let current: number[] = [];
@@ -169,12 +202,12 @@ const cache = new Map<string, Automaton>();
  * matches the file name anywhere, as in .gitignore and `files.exclude`.
  */
 export function matchGlob(glob: string, path: string): boolean {
-  const pattern = glob.includes('/') ? glob.replace(/^\.?\//, '') : `**/${glob}`;
-  let automaton = cache.get(pattern);
+  // Keyed by the glob as given: the same string object each call, so a 200 KB pattern is not copied and hashed per path.
+  let automaton = cache.get(glob);
   if (!automaton) {
-    automaton = new Automaton(parse(pattern));
+    automaton = new Automaton(parse(glob.includes('/') ? glob.replace(/^\.?\//, '') : `**/${glob}`));
     if (cache.size > 500) cache.clear();
-    cache.set(pattern, automaton);
+    cache.set(glob, automaton);
   }
   return automaton.accepts(path.replace(/^\/+/, '')) || automaton.accepts(path);
 }

@@ -36,6 +36,7 @@ export function parseJsonWithPositions(text: string): PositionedJson {
   };
 
   function parseString(): string {
+    // eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
     const match = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
     match.lastIndex = pos;
     const m = match.exec(text);
@@ -62,7 +63,8 @@ export function parseJsonWithPositions(text: string): PositionedJson {
         if (text[pos] !== '"') fail('expected a property name in double quotes');
         const key = parseString();
         expect(':');
-        object[key] = parseValue(path ? `${path}.${key}` : key, depth + 1);
+        // As JSON.parse does: `"__proto__"` is an own property, never the object's prototype.
+        Object.defineProperty(object, key, { value: parseValue(path ? `${path}.${key}` : key, depth + 1), enumerable: true, writable: true, configurable: true });
         skipSpace();
         if (text[pos] === ',') {
           pos++;

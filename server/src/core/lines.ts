@@ -28,3 +28,11 @@ export function lineOf(starts: readonly number[], offset: number): number {
   }
   return low;
 }
+
+/**
+ * `text` quoted for a message (JSON string syntax), cut to its first `max` characters: a message
+ * about a row or a value names it without repeating a whole line of the file, which may be huge.
+ */
+export function quoteExcerpt(text: string, max = 80): string {
+  return text.length <= max ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, max))}… (${text.length} characters)`;
+}

@@ -1,6 +1,7 @@
 /**
- * Markdown for hovers and completion documentation, rendered in one place so
- * every feature describes an event the same way.
+ * Markdown (or plain text, for editors that cannot render Markdown) for hovers
+ * and completion documentation, rendered in one place so every feature
+ * describes an event the same way.
  */
 import { Catalog, CatalogEvent } from './catalog';
 
@@ -46,8 +47,8 @@ const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ja: '日本語',
  * Korean UI, or when that language's list is not known.
  */
 export function localName(event: CatalogEvent, locale: string | undefined): { language: string; name: string } | undefined {
-  const wanted = locale?.slice(0, 2).toLowerCase();
-  if (!wanted || wanted === 'ko') return undefined;
+  if (!isOtherLanguage(locale)) return undefined;
+  const wanted = locale!.slice(0, 2).toLowerCase();
   const order = wanted === 'zh' ? ['zh', 'en'] : wanted === 'ja' ? ['ja', 'en'] : ['en'];
   for (const language of order) {
     const name = event.names?.[language];
@@ -62,41 +63,78 @@ export function eventTitle(event: CatalogEvent, locale?: string): string {
   return local ? `${event.description} · ${local.name}` : event.description;
 }
 
-/** The service heading, with its English heading beside it for a non-Korean UI. */
+/** True for a display language that gets names beside the Korean ones: one that is given and not Korean. */
+const isOtherLanguage = (locale: string | undefined) => !!locale && !locale.toLowerCase().startsWith('ko');
+
+/** The service heading, with its English heading beside it for a UI in another language than Korean. */
 export function serviceTitle(event: CatalogEvent, locale?: string): string {
-  const english = event.serviceEn && event.serviceEn !== event.service && uiLanguageOf(locale) === 'en' ? event.serviceEn : undefined;
+  const english = event.serviceEn && event.serviceEn !== event.service && isOtherLanguage(locale) ? event.serviceEn : undefined;
   return english ? `${event.service} (${english})` : event.service;
 }
 
-const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
+/** How text is marked up: Markdown, or plain text for clients that show markup verbatim (Vim's ALE, eglot's echo area). */
+export type TextFormat = 'markdown' | 'plaintext';
+
+interface Markup {
+  /** Text from a list or a user catalog, shown literally. */
+  text(text: string): string;
+  bold(text: string): string;
+  italic(text: string): string;
+  code(text: string): string;
+  /** Between paragraphs: a blank line in Markdown; plain text keeps each item on its own line instead. */
+  paragraph: string[];
+}
+
+const MARKUP: Record<TextFormat, Markup> = {
+  markdown: { text: (t) => escapeMarkdown(t), bold: (t) => `**${t}**`, italic: (t) => `_${t}_`, code: (t) => `\`${t.replace(/`/g, '')}\``, paragraph: [''] },
+  plaintext: { text: (t) => t, bold: (t) => t, italic: (t) => t, code: (t) => t, paragraph: [] },
+};
+
+/**
+ * Text from a list or a user catalog (descriptions, services, deprecation notes) as literal
+ * Markdown: a repository's `.cloudtrail-events.json` or `extraEvents` must not put links, images,
+ * HTML, emphasis or headings into a hover. The characters that open those are backslash-escaped;
+ * so are `:` and the dot of `www.`, or a bare URL would still become a link; line breaks become
+ * spaces. Parentheses, dots and dashes stay as written: escaped, they only clutter plain-text hovers.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|~&:]/g, (c) => `\\${c}`)
+    .replace(/(www)\./gi, '$1\\.');
+}
 
 /**
  * The full description of an event: Korean description in bold, its name in the UI language,
  * service, editions, ID, shared descriptions. `retired`: a built-in event the imported official
  * list leaves out, or a seed event NHN no longer lists.
  */
-export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string, retired = false): string {
+export function eventMarkdown(event: CatalogEvent, catalog: Catalog, locale?: string, retired = false, format: TextFormat = 'markdown'): string {
   const l = LABELS[uiLanguageOf(locale)];
-  const lines = [`**${event.description}**`];
+  const m = MARKUP[format];
+  const lines = [m.bold(m.text(event.description))];
+  const add = (line: string) => lines.push(...m.paragraph, line);
   const local = localName(event, locale);
-  if (local) lines.push('', `${local.name} _(${LANGUAGE_NAMES[local.language] ?? local.language})_`);
-  if (retired) lines.push('', `_${event.retiredSince ? l.retiredSince(event.retiredSince) : l.retired}_`);
-  lines.push('', `${l.service}: ${serviceTitle(event, locale)}`);
-  if (event.editions && !catalog.inEdition(event)) lines.push('', `_${l.onlyIn(event.editions.join(', '), catalog.edition ?? '')}_`);
-  else if (event.editions && event.editions.length > 1) lines.push('', `${l.editions}: ${event.editions.join(', ')}`);
-  lines.push('', code(event.id));
+  if (local) add(`${m.text(local.name)} ${m.italic(`(${LANGUAGE_NAMES[local.language] ?? local.language})`)}`);
+  if (retired) add(m.italic(event.retiredSince ? l.retiredSince(event.retiredSince) : l.retired));
+  add(`${l.service}: ${m.text(serviceTitle(event, locale))}`);
+  if (event.editions && !catalog.inEdition(event)) add(m.italic(l.onlyIn(event.editions.join(', '), catalog.edition ?? '')));
+  // Which editions list it, unless all do (most events): the line would say nothing.
+  else if (event.editions && event.editions.length > 1 && event.editions.length < catalog.editionCount) add(`${l.editions}: ${event.editions.join(', ')}`);
+  add(m.code(event.id));
   const siblings = catalog.sharingDescription(event);
-  if (siblings.length > 0) lines.push('', `${l.sameDescription}: ${siblings.map((s) => code(s.id)).join(', ')}`);
-  if (event.deprecated) lines.push('', `**${l.deprecated}**: ${event.deprecated}`);
-  if (event.origin === 'user') lines.push('', `_${l.custom}_`);
+  if (siblings.length > 0) add(`${l.sameDescription}: ${siblings.map((s) => m.code(s.id)).join(', ')}`);
+  if (event.deprecated) add(`${m.bold(l.deprecated)}: ${m.text(event.deprecated)}`);
+  if (event.origin === 'user') add(m.italic(l.custom));
   return lines.join('\n');
 }
 
 /** A namespace, prefix or wildcard: how many events it covers and the first few. */
-export function coverageMarkdown(pattern: string, covers: readonly CatalogEvent[], locale?: string): string {
+export function coverageMarkdown(pattern: string, covers: readonly CatalogEvent[], locale?: string, format: TextFormat = 'markdown'): string {
   const l = LABELS[uiLanguageOf(locale)];
-  const lines = [`${code(pattern)} ${l.matches(covers.length)}`, ''];
-  for (const event of covers.slice(0, HOVER_LIST_LIMIT)) lines.push(`- ${code(event.id)} ${event.description}`);
+  const m = MARKUP[format];
+  const lines = [`${m.code(pattern)} ${l.matches(covers.length)}`, ...m.paragraph];
+  for (const event of covers.slice(0, HOVER_LIST_LIMIT)) lines.push(`- ${m.code(event.id)} ${m.text(event.description)}`);
   if (covers.length > HOVER_LIST_LIMIT) lines.push(`- ${l.more(covers.length - HOVER_LIST_LIMIT)}`);
   return lines.join('\n');
 }

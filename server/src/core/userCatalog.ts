@@ -11,7 +11,7 @@
  */
 import { isValidEventId } from './catalogParser';
 import { JsonSyntaxError, parseJsonWithPositions } from './jsonPositions';
-import { lineOf, lineStarts } from './lines';
+import { lineOf, lineStarts, quoteExcerpt } from './lines';
 
 export const USER_CATALOG_FILE = '.cloudtrail-events.json';
 /** The tree's group for user events that name no service. */
@@ -36,11 +36,12 @@ export function validateEntry(raw: unknown): UserEntry | string {
   const entry = raw as Record<string, unknown>;
   const known = new Set(['id', 'description', 'service', 'deprecated']);
   const extra = Object.keys(entry).filter((k) => !known.has(k));
-  if (extra.length) return `unknown property "${extra[0]}" (allowed: id, description, service, deprecated)`;
-  const { id, description, service, deprecated } = entry;
+  if (extra.length) return `unknown property ${quoteExcerpt(extra[0])} (allowed: id, description, service, deprecated)`;
+  // Own properties only: what an entry inherits is not something the file says.
+  const [id, description, service, deprecated] = ['id', 'description', 'service', 'deprecated'].map((k) => (Object.hasOwn(entry, k) ? entry[k] : undefined));
   if (typeof id !== 'string' || !id) return '"id" must be a non-empty string';
   if (!isValidEventId(id)) {
-    return `"id" ${JSON.stringify(id)} is not an event ID: it must start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-"`;
+    return `"id" ${quoteExcerpt(id)} is not an event ID: it must start with "event_id." and use only A-Z, a-z, 0-9, "_", "." and "-"`;
   }
   if (description !== undefined && (typeof description !== 'string' || !description.trim())) return '"description" must be a non-empty string';
   if (service !== undefined && (typeof service !== 'string' || !service.trim())) return '"service" must be a non-empty string';
@@ -66,12 +67,13 @@ export function parseUserCatalog(text: string): { entries: UserEntry[]; problems
     return { entries: [], problems: [{ line: lineOfOffset(offset), message: `not valid JSON: ${(error as Error).message}` }] };
   }
   const root = parsed.value as Record<string, unknown>;
-  if (!root || typeof root !== 'object' || Array.isArray(root) || !Array.isArray(root.events)) {
+  const events = root && typeof root === 'object' && !Array.isArray(root) && Object.hasOwn(root, 'events') ? root.events : undefined;
+  if (!Array.isArray(events)) {
     return { entries: [], problems: [{ line: 1, message: 'expected an object with an "events" array' }] };
   }
   const entries: UserEntry[] = [];
   const problems: UserProblem[] = [];
-  root.events.forEach((raw, index) => {
+  events.forEach((raw, index) => {
     const checked = validateEntry(raw);
     const line = lineOfOffset(parsed.offsets.get(`events[${index}]`) ?? 0);
     if (typeof checked === 'string') problems.push({ line, message: `events[${index}]: ${checked}` });

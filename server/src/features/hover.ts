@@ -13,11 +13,12 @@ export async function doHover(context: ServerContext, params: HoverParams, token
   const finding = findingAt(analysis.findings, document.offsetAt(params.position));
   if (!finding || finding.kind === 'unknown') return null;
   const catalog = context.catalogState.catalog;
+  const format = context.hoverFormat;
   const value = finding.event
-    ? eventMarkdown(finding.event, catalog, context.locale, finding.kind === 'retired')
-    : coverageMarkdown(finding.text, finding.covers ?? [], context.locale);
+    ? eventMarkdown(finding.event, catalog, context.locale, finding.kind === 'retired', format)
+    : coverageMarkdown(finding.text, finding.covers ?? [], context.locale, format);
   return {
-    contents: { kind: MarkupKind.Markdown, value },
+    contents: { kind: format === 'markdown' ? MarkupKind.Markdown : MarkupKind.PlainText, value },
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
   };
 }

@@ -74,7 +74,7 @@ export async function prefetchCatalogFiles(runtime: ServerRuntime, folders: read
   wanted.forEach(({ file }, i) => {
     const result = read[i];
     // A missing file is not an error: catalogLoader says so for a list, and skips a folder without a catalog file.
-    if ('text' in result || !/FileNotFound|ENOENT|EntryNotFound/.test(result.skipped)) files.set(file, result);
+    if ('text' in result || result.kind !== 'notFound') files.set(file, result);
   });
   return { files, messages, officialLists: readable };
 }

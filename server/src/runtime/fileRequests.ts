@@ -5,8 +5,10 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 
-/** A file's text, or why it was not read (missing, a directory, larger than the cap). */
-export type ReadTextResult = { text: string } | { skipped: string };
+import type { Skipped } from '../readFileCapped';
+
+/** A file's text, or why it was not read (missing, a directory, larger than the cap), as readFileCapped.ts says it. */
+export type ReadTextResult = { text: string } | Skipped;
 
 /** Reads a file by URI, at most `maxBytes` bytes, as UTF-8 (a BOM is dropped). */
 export namespace ReadTextRequest {

@@ -14,11 +14,10 @@ export const nodeRuntime: ServerRuntime = {
     try {
       file = fileURLToPath(uri);
     } catch {
-      return { skipped: `not a file: URI (${uri})` };
+      return { kind: 'unreadable', skipped: `is not a file: URI (${uri})` };
     }
     const read = readRegularFile(file, maxBytes);
-    if ('skipped' in read) return read;
-    return { text: read.bytes.toString('utf8').replace(/^\uFEFF/, '') };
+    return 'skipped' in read ? read : { text: read.text.replace(/^\uFEFF/, '') };
   },
   createWorkspaceIndex: (context) => new WorkspaceIndex(context),
 };

@@ -24,7 +24,7 @@ export function webRuntime(connection: Connection): WebRuntime {
       try {
         return await connection.sendRequest(ReadTextRequest.type, { uri, maxBytes });
       } catch (error) {
-        return { skipped: `cannot read (${error instanceof Error ? error.message : String(error)})` };
+        return { kind: 'unreadable', skipped: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
       }
     },
     findFiles: (folderUri, maxFiles) => connection.sendRequest(FindFilesRequest.type, { folderUri, maxFiles }).catch(() => []),

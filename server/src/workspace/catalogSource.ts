@@ -8,6 +8,10 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { CatalogEvent } from '../core/catalog';
 import { lineStarts } from '../core/lines';
+import { readRegularFile } from '../readFileCapped';
+
+/** As for official lists: a source larger than this is not one the catalog was read from. */
+const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 
 // One event per line: Go to Definition lands on the event's row.
 export const BUILTIN_SOURCE_FILE = path.join('catalog', 'events.json');
@@ -111,13 +115,9 @@ export class CatalogSources {
     if (!stat.isFile()) return undefined;
     const cached = this.cache.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.rows;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    } catch {
-      return undefined;
-    }
-    const rows = idRows(text);
+    const read = readRegularFile(file, MAX_SOURCE_BYTES);
+    if ('skipped' in read) return undefined;
+    const rows = idRows(read.text.replace(/^\uFEFF/, ''));
     this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, rows });
     return rows;
   }

@@ -17,6 +17,24 @@ export interface ExcludeRule {
   whenSibling?: string;
 }
 
+/** Where the run of characters passing `test` at the end of `text` starts. */
+function trailingRunStart(text: string, test: (c: string) => boolean): number {
+  let start = text.length;
+  while (start > 0 && test(text[start - 1])) start--;
+  return start;
+}
+
+/**
+ * `line` without trailing spaces, except one escaped with a backslash (`a\ ` keeps its space), as
+ * gitignore(5) says. Scanned from the end: the regex `(?<!\\)\s+$` took quadratic time on a long
+ * run of spaces inside a line (a 200 KB line: 28 s).
+ */
+function withoutTrailingSpaces(line: string): string {
+  const start = trailingRunStart(line, (c) => /\s/.test(c));
+  if (start === line.length) return line;
+  return line.slice(0, line[start - 1] === '\\' ? start + 1 : start);
+}
+
 /**
  * The rules of a .gitignore file, in order (the last matching rule wins).
  * Follows gitignore(5): a pattern with a slash at the start or in the middle is
@@ -25,13 +43,13 @@ export interface ExcludeRule {
 export function parseGitignore(text: string): ExcludeRule[] {
   const rules: ExcludeRule[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, '');
+    let line = withoutTrailingSpaces(raw);
     if (!line || line.startsWith('#')) continue;
     const negated = line.startsWith('!');
     if (negated) line = line.slice(1);
     if (line.startsWith('\\#') || line.startsWith('\\!')) line = line.slice(1);
     const directoryOnly = line.endsWith('/');
-    if (directoryOnly) line = line.replace(/\/+$/, '');
+    if (directoryOnly) line = line.slice(0, trailingRunStart(line, (c) => c === '/'));
     if (!line) continue;
     rules.push({ glob: line, negated, directoryOnly });
   }

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { InitializeParams } from 'vscode-languageserver';
 import { languageIdForPath } from '../core/languages';
 import { uriInFolder } from '../runtime/catalogFiles';
+import type { ReadTextResult } from '../runtime/fileRequests';
 import { uriPath } from '../runtime/uriPath';
 import type { WebRuntime } from '../runtime/webRuntime';
 import { ServerContext } from '../serverContext';
@@ -68,10 +69,8 @@ export class WebWorkspaceIndex extends WorkspaceIndex {
     return false;
   }
 
-  protected override async readFolderText(file: string): Promise<string> {
-    const read = await this.runtime.readText(this.uriOf(file), 1024 * 1024);
-    if ('skipped' in read) throw new Error(read.skipped);
-    return read.text;
+  protected override readFolderFile(file: string, maxBytes: number): Promise<ReadTextResult> {
+    return this.runtime.readText(this.uriOf(file), maxBytes);
   }
 
   protected override kindOf(file: string): Promise<'file' | 'directory' | undefined> {

@@ -27,6 +27,7 @@ import { languageIdForPath } from '../core/languages';
 import { UsageCounts, UsagesChangedNotification } from '../protocol';
 import { yieldTurn } from '../runtime/runtime';
 import { Analysis, ServerContext, uriToPath } from '../serverContext';
+import { readRegularBytesAsync, Skipped } from '../readFileCapped';
 import { Settings } from '../settings';
 import { CatalogSources } from './catalogSource';
 import { ExcludeRules, parseFilesExclude, parseGitignore } from './excludeRules';
@@ -64,6 +65,8 @@ export interface FolderRules {
 }
 
 const MB = 1024 * 1024;
+/** A .gitignore is a few KB; one far larger is not one to honour. */
+const MAX_GITIGNORE_BYTES = MB;
 const DEFAULT_MAX_FILES = 20_000;
 /** Files read concurrently while scanning. */
 const READ_AHEAD = 8;
@@ -268,12 +271,10 @@ export class WorkspaceIndex {
     if (this.context.hasConfigurationCapability) {
       filesExclude = await this.context.connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'files.exclude' }).catch(() => undefined);
     }
-    let gitignore = '';
-    try {
-      gitignore = await this.readFolderText(path.join(folder.path, '.gitignore'));
-    } catch {
-      // no .gitignore
-    }
+    const gitignorePath = path.join(folder.path, '.gitignore');
+    const read = await this.readFolderFile(gitignorePath, MAX_GITIGNORE_BYTES);
+    if ('skipped' in read && read.kind !== 'notFound') this.context.connection.console.warn(`Workspace index: ${gitignorePath} ${read.skipped}; its rules are not applied.`);
+    const gitignore = 'text' in read ? read.text : '';
     const rules = [...parseFilesExclude(filesExclude), ...parseGitignore(gitignore)];
     const exclude = new ExcludeRules(settings.exclude.globs, rules, toPosix(folder.path));
     const fingerprint = JSON.stringify([folder.path, settings.workspaceIndex, settings.exclude, settings.maxFileSizeMB, rules]);
@@ -388,13 +389,20 @@ export class WorkspaceIndex {
         const absolute = path.join(dir, entry.name);
         let directory = entry.isDirectory();
         let file = entry.isFile();
+        let kind: fs.Dirent | fs.Stats | undefined = entry;
         if (entry.isSymbolicLink()) {
           // Links to files are followed; links to directories are not (they may loop or leave the folder).
-          const stat = await fs.promises.stat(absolute).catch(() => undefined);
+          kind = await fs.promises.stat(absolute).catch(() => undefined);
           directory = false;
-          file = !!stat?.isFile();
+          file = !!kind?.isFile();
         }
-        if (!directory && !file) continue;
+        if (!directory && !file) {
+          // A read of a FIFO, a socket or a device would block or never end: say why it is left out.
+          if (kind && (kind.isFIFO() || kind.isSocket() || kind.isCharacterDevice() || kind.isBlockDevice())) {
+            this.context.connection.console.info(`Workspace index: ${absolute} is not a regular file; skipped.`);
+          }
+          continue;
+        }
         if (rules.exclude.isExcluded(this.relative(folder, absolute), directory, (name) => names.has(name))) continue;
         if (directory) subdirectories.push(absolute);
         else if (!rules.settings.exclude.languages.includes(languageIdForPath(absolute))) {
@@ -437,9 +445,10 @@ export class WorkspaceIndex {
     return fs.existsSync(path.join(path.dirname(file), name));
   }
 
-  /** A folder's own file (.gitignore) as text; throws when there is none. */
-  protected readFolderText(file: string): Promise<string> {
-    return fs.promises.readFile(file, 'utf8');
+  /** A folder's own file (.gitignore) as text, or why it was not read. */
+  protected async readFolderFile(file: string, maxBytes: number): Promise<{ text: string } | Skipped> {
+    const read = await readRegularBytesAsync(file, maxBytes);
+    return 'bytes' in read ? { text: read.bytes.toString('utf8') } : read;
   }
 
   /** What is at `file`: a file, a directory, or nothing (gone). */
@@ -450,14 +459,13 @@ export class WorkspaceIndex {
 
   /** The text of a file worth scanning: undefined when it is not a regular file, is larger than `maxBytes`, is binary or mentions no ID. */
   protected async readIndexedText(file: string, maxBytes: number): Promise<string | undefined> {
-    let buffer: Buffer;
-    try {
-      const stat = await fs.promises.stat(file);
-      if (!stat.isFile() || stat.size > maxBytes) return undefined;
-      buffer = await fs.promises.readFile(file);
-    } catch {
+    // A file can be swapped for a FIFO or a device between the crawl and the read, or grow past the cap.
+    const read = await readRegularBytesAsync(file, maxBytes);
+    if ('skipped' in read) {
+      if (read.kind === 'notRegular') this.context.connection.console.info(`Workspace index: ${file} ${read.skipped}.`);
       return undefined;
     }
+    const buffer = read.bytes;
     // NUL bytes in the first 8 KB: binary, as the editor decides for open documents.
     if (buffer.subarray(0, 8192).includes(0)) return undefined;
     // Most files mention no ID at all: skip decoding them.

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 import { countResults, RESULTS_ENV, SuiteResults } from './results';
 
 export function run(): Promise<void> {

@@ -14,16 +14,17 @@ export function run(): Promise<void> {
   // E2E_GREP is read when the suite is bundled: the worker has no environment.
   mocha.setup({ ui: 'bdd', reporter: undefined, color: false, timeout: 60_000, ...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}) });
   // A module made by scripts/bundle.mjs: it requires every test/e2e/suite/*.test.ts, as ../suite/index.ts reads the folder.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- after setup(), which defines describe/it; an import would run first
   require('virtual:e2e-suites');
   return new Promise((resolve, reject) => {
-    let results: SuiteResults | undefined;
+    // The callback runs once the tests ran, after `results` is set below.
     const runner = mocha.run((failures) => {
-      const counted = results ?? { passes: 0, failures: 0, pending: 0, failed: [] };
+      const counted: SuiteResults = results;
       counted.failures = Math.max(counted.failures, failures);
       console.log(`${RESULTS_LINE_PREFIX}${JSON.stringify(counted)}`);
       if (failures > 0) reject(new Error(`${failures} test(s) failed`));
       else resolve();
     });
-    results = countResults(runner);
+    const results = countResults(runner);
   });
 }
