@@ -22,14 +22,28 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * `fs`, `os`, `url` in the web bundles: the module's own names (read from Node at bundling, so
+ * module-level reads such as `fs.constants.O_RDONLY` work), every function throwing when called.
+ */
+function nodeOnlyModule(name, real) {
+  const members = Object.entries(real).filter(([key]) => key !== 'default').map(([key, value]) => {
+    const label = `${name}.${key}`;
+    if (typeof value === 'function') return `${JSON.stringify(key)}: fail(${JSON.stringify(label)})`;
+    if (value && typeof value === 'object') {
+      const inner = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${typeof v === 'function' ? `fail(${JSON.stringify(`${label}.${k}`)})` : JSON.stringify(typeof v === 'number' ? v : null)}`);
+      return `${JSON.stringify(key)}: {${inner.join(', ')}}`;
+    }
+    return `${JSON.stringify(key)}: undefined`;
+  });
+  return `const fail = (what) => () => { throw new Error(what + ' is not available in a web worker'); };\nmodule.exports = {${members.join(',\n')}};`;
+}
+
 const nodeOnly = {
   name: 'node-only-modules',
   setup(build) {
     build.onResolve({ filter: /^(fs|os|url)$/ }, (resolved) => ({ path: resolved.path, namespace: 'node-only' }));
-    build.onLoad({ filter: /.*/, namespace: 'node-only' }, (loaded) => ({
-      contents: `module.exports = new Proxy({}, { get: (_, name) => typeof name === 'symbol' || name === '__esModule' ? undefined : () => { throw new Error('${loaded.path}.' + String(name) + ' is not available in a web worker'); } });`,
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'node-only' }, async (loaded) => ({ contents: nodeOnlyModule(loaded.path, await import(`node:${loaded.path}`)), loader: 'js' }));
   },
 };
 const web = { ...common, platform: 'browser', target: 'es2022', alias: { path: 'path-browserify' }, plugins: [nodeOnly] };

@@ -44,6 +44,7 @@ describe('runtime boundary', () => {
       ["code-server's web worker", 'vscode-remote://127.0.0.1:8080/work/ws/node_modules/x/a.js', '/work/ws/node_modules/x/a.js'],
       ['github.dev', 'vscode-vfs://github/owner/repo/gen/a%20b.ts', '/owner/repo/gen/a b.ts'],
       ['@vscode/test-web', 'vscode-test-web://mount/src/a.ts', '/src/a.ts'],
+      ['a folder URI without a path is the root', 'vscode-test-web://mount', '/'],
       ['a query and a fragment are not the path', 'vscode-vfs://github/o/r/a.ts?ref=main#L1', '/o/r/a.ts'],
       ['an untitled document has no path', 'untitled:Untitled-1', undefined],
       ['a broken escape is no path', 'vscode-remote://h/a%E0%A4%A', undefined],

@@ -6,10 +6,11 @@
 
 /** The decoded path of a hierarchical URI (`vscode-vfs://github/o/r/a.ts` -> `/o/r/a.ts`); undefined for others (`untitled:Untitled-1`). */
 export function uriPath(uri: string): string | undefined {
-  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)/.exec(uri);
+  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)?/.exec(uri);
   if (!match) return undefined;
   try {
-    return decodeURIComponent(match[1]);
+    // `vscode-test-web://mount` (no path) is the root of its authority.
+    return decodeURIComponent(match[1] ?? '/');
   } catch {
     return undefined;
   }
