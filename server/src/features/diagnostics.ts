@@ -7,6 +7,7 @@ import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Position } from 'vscode-
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../core/catalog';
 import { Problem, ProblemCodes, problemsOf } from '../core/problems';
+import { readSuppression } from '../core/suppression';
 import { Analysis, ServerContext, SkipReason } from '../serverContext';
 import { Settings, Severity } from '../settings';
 
@@ -107,12 +108,14 @@ export async function computeDiagnostics(
   const severity = SEVERITIES[settings.diagnostics.severity];
   const text = document.getText();
   const problems: Problem[] = [];
+  // Read once for all slices: each search of a large document for the directives costs milliseconds.
+  const suppression = readSuppression(text);
   for (let from = 0; from < analysis.findings.length; from += FINDINGS_PER_SLICE) {
     if (from > 0) {
       await nextTurn();
       if (isStale()) return undefined;
     }
-    problems.push(...problemsOf(text, analysis.findings.slice(from, from + FINDINGS_PER_SLICE), catalog));
+    problems.push(...problemsOf(text, analysis.findings.slice(from, from + FINDINGS_PER_SLICE), catalog, suppression));
   }
   // The ID being typed, ending where the last edit did and still the start of a real ID: not yet a mistake.
   const typing = typingAt === undefined ? -1 : problems.findIndex((p) => p.end === typingAt && p.code === Codes.unknownId && catalog.hasIdStartingWith(p.text));
