@@ -5,7 +5,6 @@
  * (Neovim, Helix, Emacs) can run `cloudtrail-events-language-server --stdio`.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { keepYoungGenerationSmall } from './heapTuning';
 import { startServer } from './startServer';
 
 if (process.argv.includes('--version')) {
@@ -13,6 +12,5 @@ if (process.argv.includes('--version')) {
 } else if (process.argv.includes('--help') || !/--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(process.argv.join(' '))) {
   console.log('Usage: cloudtrail-events-language-server --stdio\n\nA language server for NHN Cloud CloudTrail event IDs (completion, hover, diagnostics, quick fixes).');
 } else {
-  keepYoungGenerationSmall();
   startServer(createConnection(ProposedFeatures.all));
 }

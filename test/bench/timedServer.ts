@@ -11,7 +11,6 @@ import { PerformanceObserver } from 'perf_hooks';
 import * as v8 from 'v8';
 import { Message, NotificationMessage, RequestMessage, ResponseMessage, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { keepYoungGenerationSmall } from '../../server/src/heapTuning';
 import { startServer } from '../../server/src/startServer';
 import type { ServerTiming } from './benchClient';
 
@@ -92,8 +91,6 @@ writer.write = (message: Message) => {
   return written;
 };
 
-// As server.ts does, so that timings and memory are those of the shipped server.
-keepYoungGenerationSmall();
 const connection = createConnection(ProposedFeatures.all, reader, writer);
 // Where the memory goes, for the memory figure: heap spaces and what lies outside the heap.
 connection.onRequest(SERVER_MEMORY, () => ({ usage: process.memoryUsage(), spaces: v8.getHeapSpaceStatistics() }));
