@@ -16,7 +16,7 @@ import { normalizeSettings, SECTION, Settings } from './settings';
 
 /**
  * What makes two catalogs different for users: sources and every event's visible fields. Kept
- * as a digest: the text itself is about a megabyte with the full catalog.
+ * as a digest: the text itself is some 600 KB with the full catalog.
  */
 const signatureOf = (catalog: Catalog, sources: string[]) =>
   createHash('sha256')
