@@ -5,6 +5,7 @@
  * an import changed (once per distinct message), and replaces the catalog only
  * when it really changed.
  */
+import { createHash } from 'crypto';
 import { builtinEvents } from './core/builtin';
 import { Catalog } from './core/catalog';
 import { diffCatalogs } from './core/catalogCompose';
@@ -13,13 +14,20 @@ import { ListCheck } from './protocol';
 import { ServerContext, uriToPath } from './serverContext';
 import { normalizeSettings, SECTION, Settings } from './settings';
 
-/** What makes two catalogs different for users: sources and every event's visible fields. */
+/**
+ * What makes two catalogs different for users: sources and every event's visible fields. Kept
+ * as a digest: the text itself is some 600 KB with the full catalog.
+ */
 const signatureOf = (catalog: Catalog, sources: string[]) =>
-  JSON.stringify([sources, catalog.edition, catalog.events.map((e) => [e.id, e.description, e.service, e.deprecated ?? '', e.names ?? '', e.editions ?? '']), catalog.retiredCount]);
+  createHash('sha256')
+    .update(JSON.stringify([sources, catalog.edition, catalog.events.map((e) => [e.id, e.description, e.service, e.deprecated ?? '', e.names ?? '', e.editions ?? '']), catalog.retiredCount]))
+    .digest('base64');
 
 export class CatalogSync {
-  private base: CatalogBase = builtinBase();
-  private signature: string;
+  /** The base of the catalog in force; the built-in one until a reload says otherwise. */
+  private base: CatalogBase | undefined;
+  /** That of the catalog in force, computed on the first reload (the server starts without building the catalog). */
+  private signature: string | undefined;
   private reported = new Set<string>();
   private watched = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
@@ -28,9 +36,7 @@ export class CatalogSync {
   /** The client leaves an untrusted workspace's own catalog settings out (VS Code's restricted settings). */
   clientRestrictsSettings = false;
 
-  constructor(private readonly context: ServerContext) {
-    this.signature = signatureOf(context.catalogState.catalog, context.catalogState.sources);
-  }
+  constructor(private readonly context: ServerContext) {}
 
   /** Catalog settings are window-wide: read without a scope. */
   private async settings(): Promise<Settings> {
@@ -63,7 +69,7 @@ export class CatalogSync {
         edition: settings.catalog.edition,
         settingsTrusted: this.trusted || this.clientRestrictsSettings,
       },
-      this.base,
+      this.base ?? builtinBase(),
     );
     this.base = loaded.base;
     this.watched = new Set(loaded.watched);
@@ -73,6 +79,7 @@ export class CatalogSync {
     const messages = loaded.messages.map((m, i) => (i === refusal ? { ...m, text: `${m.text} The catalog in force stays: ${loaded.base.sources.join(', ')}.` } : m));
     this.report(messages);
     const signature = signatureOf(loaded.catalog, loaded.sources);
+    this.signature ??= signatureOf(this.context.catalogState.catalog, this.context.catalogState.sources);
     if (signature === this.signature) return;
     this.signature = signature;
     this.context.catalogState.replace(loaded.catalog, loaded.sources);
