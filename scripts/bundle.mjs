@@ -17,6 +17,8 @@ import process from 'process';
 const args = process.argv.slice(2);
 const common = {
   bundle: true,
+  // The built-in catalog is imported as a string and parsed on first use (server/src/core/builtinData.ts).
+  loader: { '.json': 'text' },
   sourcemap: args.includes('--sourcemap'),
   minify: args.includes('--minify'),
   logLevel: 'warning',

@@ -6,13 +6,14 @@ import { Catalog } from './core/catalog';
 import { BUILTIN_SOURCE, builtinCatalog } from './core/builtin';
 
 export class CatalogState {
-  private current: Catalog = builtinCatalog();
+  /** Built on first use, not when the server starts: the initialize answer does not wait for it. */
+  private current: Catalog | undefined;
   private currentSources: string[] = [BUILTIN_SOURCE];
   private listeners: Array<() => void> = [];
   version = 1;
 
   get catalog(): Catalog {
-    return this.current;
+    return (this.current ??= builtinCatalog());
   }
 
   get sources(): string[] {

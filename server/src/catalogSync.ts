@@ -17,13 +17,18 @@ import { uriPath } from './runtime/uriPath';
 import { ServerContext, uriToPath } from './serverContext';
 import { normalizeSettings, SECTION, Settings } from './settings';
 
-/** What makes two catalogs different for users: sources and every event's visible fields. */
-const signatureOf = (catalog: Catalog, sources: string[]) =>
-  JSON.stringify([sources, catalog.edition, catalog.events.map((e) => [e.id, e.description, e.service, e.deprecated ?? '', e.names ?? '', e.editions ?? '']), catalog.retiredCount]);
+/**
+ * What makes two catalogs different for users: sources and every event's visible fields. Kept
+ * as a digest where the runtime has one (the text itself is some 600 KB with the full catalog).
+ */
+const signatureOf = (runtime: ServerRuntime, catalog: Catalog, sources: string[]) =>
+  runtime.digest(JSON.stringify([sources, catalog.edition, catalog.events.map((e) => [e.id, e.description, e.service, e.deprecated ?? '', e.names ?? '', e.editions ?? '']), catalog.retiredCount]));
 
 export class CatalogSync {
-  private base: CatalogBase = builtinBase();
-  private signature: string;
+  /** The base of the catalog in force; the built-in one until a reload says otherwise. */
+  private base: CatalogBase | undefined;
+  /** That of the catalog in force, computed on the first reload (the server starts without building the catalog). */
+  private signature: string | undefined;
   private reported = new Set<string>();
   private watched = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
@@ -37,9 +42,7 @@ export class CatalogSync {
   constructor(
     private readonly context: ServerContext,
     private readonly runtime: ServerRuntime,
-  ) {
-    this.signature = signatureOf(context.catalogState.catalog, context.catalogState.sources);
-  }
+  ) {}
 
   /** Catalog settings are window-wide: read without a scope. */
   private async settings(): Promise<Settings> {
@@ -79,14 +82,15 @@ export class CatalogSync {
       inputs.prefetched = prefetched.files;
       webMessages.push(...prefetched.messages);
     }
-    const loaded = loadCatalog(inputs, this.base);
+    const loaded = loadCatalog(inputs, this.base ?? builtinBase());
     this.base = loaded.base;
     this.watched = new Set(loaded.watched);
     // The editor keeps what it had: the pop-up about a refused list (its first error) says which catalog that is.
     const refusal = loaded.refused ? loaded.messages.findIndex((m) => m.level === 'error') : -1;
     const messages = loaded.messages.map((m, i) => (i === refusal ? { ...m, text: `${m.text} The catalog in force stays: ${loaded.base.sources.join(', ')}.` } : m));
     this.report([...webMessages, ...messages]);
-    const signature = signatureOf(loaded.catalog, loaded.sources);
+    const signature = signatureOf(this.runtime, loaded.catalog, loaded.sources);
+    this.signature ??= signatureOf(this.runtime, this.context.catalogState.catalog, this.context.catalogState.sources);
     if (signature === this.signature) return;
     this.signature = signature;
     this.context.catalogState.replace(loaded.catalog, loaded.sources);

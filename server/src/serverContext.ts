@@ -24,6 +24,8 @@ export interface Analysis {
 }
 
 const MB = 1024 * 1024;
+/** How many documents being edited keep their lexer's state. */
+const LEXED_DOCUMENTS = 8;
 
 /** The file-system path of a `file:` URI; undefined for other schemes. */
 export function uriToPath(uri: string): string | undefined {
@@ -68,6 +70,8 @@ export class ServerContext {
   private readonly analyses = new Map<string, Analysis>();
   /** The last scan of each document and its language, so the next version is lexed only around the edit. */
   private readonly scans = new Map<string, { languageId: string; scan: IdScan }>();
+  /** Documents whose scan keeps the lexer's state, least recently edited first (see `analyze`). */
+  private readonly lexing: string[] = [];
   private readonly reportedProblems = new Set<string>();
   private readonly watchedFileListeners: Array<(params: DidChangeWatchedFilesParams) => void> = [];
 
@@ -152,12 +156,27 @@ export class ServerContext {
     else {
       const previous = this.scans.get(document.uri);
       const scan = rescanIds(previous?.languageId === document.languageId ? previous.scan : undefined, document.getText(), document.languageId, this.catalogState.catalog);
-      this.scans.set(document.uri, { languageId: document.languageId, scan });
+      // The lexer's state only speeds up the next edit: kept for the few documents being edited
+      // (examined before), not for every open one (some 10 KB per 2,000 lines).
+      this.scans.set(document.uri, { languageId: document.languageId, scan: previous ? this.keepLexing(document.uri, scan) : { findings: scan.findings } });
       findings = scan.findings;
     }
     const analysis: Analysis = { version: document.version, catalogVersion, skipped, findings };
     this.analyses.set(document.uri, analysis);
     return analysis;
+  }
+
+  /** `scan`, noting its document as being edited; drops the lexer's state of the least recently edited beyond a few. */
+  private keepLexing(uri: string, scan: IdScan): IdScan {
+    const at = this.lexing.indexOf(uri);
+    if (at >= 0) this.lexing.splice(at, 1);
+    this.lexing.push(uri);
+    if (this.lexing.length > LEXED_DOCUMENTS) {
+      const dropped = this.lexing.shift()!;
+      const kept = this.scans.get(dropped);
+      if (kept) this.scans.set(dropped, { languageId: kept.languageId, scan: { findings: kept.scan.findings } });
+    }
+    return scan;
   }
 
   /** The analysis of an open document, for request handlers; undefined when it is not open. */
@@ -171,6 +190,8 @@ export class ServerContext {
   forget(uri: string): void {
     this.analyses.delete(uri);
     this.scans.delete(uri);
+    const lexing = this.lexing.indexOf(uri);
+    if (lexing >= 0) this.lexing.splice(lexing, 1);
     this.settingsCache.delete(uri);
   }
 }

@@ -76,6 +76,8 @@ export class BenchClient {
   private constructor(
     readonly child: ChildProcess,
     private readonly settings: Record<string, unknown>,
+    /** The client declares `completionList.itemDefaults` (VS Code does; Neovim, Emacs, Helix and Vim do not). */
+    private readonly itemDefaults: boolean,
   ) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -102,10 +104,10 @@ export class BenchClient {
    * Spawns `node <script> --stdio`. `settings` answers every workspace/configuration request.
    * BENCH_NODE_ARGS adds node options to the server (e.g. `--cpu-prof` to profile it).
    */
-  static spawn(script: string, settings: Record<string, unknown> = {}): BenchClient {
+  static spawn(script: string, settings: Record<string, unknown> = {}, options: { itemDefaults?: boolean } = {}): BenchClient {
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    return new BenchClient(child, settings);
+    return new BenchClient(child, settings, options.itemDefaults ?? true);
   }
 
   initialize(): Promise<InitializeResult> {
@@ -114,7 +116,7 @@ export class BenchClient {
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: false }, completionList: { itemDefaults: ['editRange'] } } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: false }, completionList: this.itemDefaults ? { itemDefaults: ['editRange'] } : undefined } },
       },
       workspaceFolders: null,
     });

@@ -136,3 +136,23 @@ export function generateDocument(lines: number, catalog: Catalog, seed = 1, lang
   }
   return { text: out.join('\n') + '\n', languageId, lines, idLines, typoLines };
 }
+
+/**
+ * A TypeScript document of about `bytes` characters in which every line holds a different
+ * unknown ID (a catalog ID with a numbered middle segment): the worst case for diagnostics,
+ * each needing its own suggestions. Returns the text and the number of lines (= diagnostics).
+ */
+export function generateUnknownIds(bytes: number, catalog: Catalog): { text: string; lines: number } {
+  const events = catalog.events.filter((event) => catalog.inEdition(event) && event.segments.length >= 4 && event.id === event.id.toLowerCase());
+  const out: string[] = [];
+  let size = 0;
+  for (let n = 0; ; n++) {
+    const s = events[n % events.length].segments;
+    const id = [...s.slice(0, 2), `${s[2]}${n.toString(36)}`, ...s.slice(3)].join('.');
+    const line = `  notify("${id}", ${n});`;
+    if (size + line.length + 1 > bytes) break;
+    out.push(line);
+    size += line.length + 1;
+  }
+  return { text: out.join('\n') + '\n', lines: out.length };
+}

@@ -1,6 +1,6 @@
 /**
  * The built web server (dist/web/server.js, run `npm run bundle` first) in a realm shaped like a
- * web worker: `self` with postMessage/onmessage, setTimeout, TextEncoder, and none of Node's
+ * web worker: `self` with postMessage/onmessage, setTimeout, performance, TextEncoder, and none of Node's
  * globals (`setImmediate`, `process`, `require`, `__dirname`, `Buffer`). What esbuild cannot
  * report (a global missing in a worker) fails here, before a browser is started: the bundle must
  * load, answer initialize, publish diagnostics for a `vscode-test-web:` document (the diagnostics
@@ -32,6 +32,7 @@ function startWorker(answer: (message: Message) => unknown) {
     setInterval,
     clearInterval,
     queueMicrotask,
+    performance,
     TextEncoder,
     TextDecoder,
     URL,

@@ -104,17 +104,18 @@ function noteOf(finding: Finding, catalog: Catalog): Problem | undefined {
   return undefined;
 }
 
-/** Problems among already computed findings (the editor caches findings per version). */
-export function problemsOf(text: string, findings: readonly Finding[], catalog: Catalog): Problem[] {
+/**
+ * Problems among already computed findings (the editor caches findings per version). A caller
+ * that hands over the findings of one document in slices passes the document's `suppression`.
+ */
+export function problemsOf(text: string, findings: readonly Finding[], catalog: Catalog, suppression: Suppression = readSuppression(text)): Problem[] {
   const problems: Problem[] = [];
-  let suppression: Suppression | undefined;
   for (const finding of findings) {
     let problem: Problem | undefined;
     if (finding.kind === 'unknown') problem = problemOf(finding, catalog);
     else if (finding.kind === 'group') problem = groupProblemOf(finding);
     else if (finding.event) problem = noteOf(finding, catalog);
     if (!problem) continue;
-    suppression ??= readSuppression(text);
     if (!suppression.isSuppressed(problem.start)) problems.push(problem);
   }
   return problems;

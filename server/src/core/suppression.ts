@@ -13,8 +13,24 @@ export interface Suppression {
   isSuppressed(offset: number): boolean;
 }
 
-/** Reads the suppression comments of a document. */
+/**
+ * Reads the suppression comments of a document, on the first question: a document with no
+ * problem is never searched, and a large one handled in slices is searched once.
+ */
 export function readSuppression(text: string): Suppression {
+  let read: { whole: boolean; lines: number[] } | undefined;
+  return {
+    isSuppressed(offset: number): boolean {
+      read ??= directivesOf(text);
+      if (read.whole) return true;
+      const { lines } = read;
+      for (let i = 0; i < lines.length; i += 2) if (lines[i] <= offset && offset <= lines[i + 1]) return true;
+      return false;
+    },
+  };
+}
+
+function directivesOf(text: string): { whole: boolean; lines: number[] } {
   const lines: number[] = [];
   let whole = false;
   for (let at = text.indexOf(DIRECTIVE); at >= 0; at = text.indexOf(DIRECTIVE, at + DIRECTIVE.length)) {
@@ -28,11 +44,5 @@ export function readSuppression(text: string): Suppression {
       whole = true;
     }
   }
-  return {
-    isSuppressed(offset: number): boolean {
-      if (whole) return true;
-      for (let i = 0; i < lines.length; i += 2) if (lines[i] <= offset && offset <= lines[i + 1]) return true;
-      return false;
-    },
-  };
+  return { whole, lines };
 }

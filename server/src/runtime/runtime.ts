@@ -18,6 +18,8 @@ export interface ServerRuntime {
   readonly kind: 'node' | 'web';
   /** Reads a file by URI (at most `maxBytes`), as UTF-8; never throws. */
   readText(uri: string, maxBytes: number): Promise<ReadTextResult>;
+  /** A short stand-in for a long text, equal exactly when the texts are (Node: SHA-256; a web worker, which has no synchronous hash: the text). */
+  digest(text: string): string;
   /** The workspace index, reading files the way this runtime can (the disk, or the client). */
   createWorkspaceIndex(context: ServerContext): WorkspaceIndex;
 }

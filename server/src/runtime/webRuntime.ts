@@ -29,6 +29,7 @@ export function webRuntime(connection: Connection): WebRuntime {
     },
     findFiles: (folderUri, maxFiles) => connection.sendRequest(FindFilesRequest.type, { folderUri, maxFiles }).catch(() => []),
     stat: (uri) => connection.sendRequest(StatRequest.type, { uri }).then((kind) => kind ?? undefined, () => undefined),
+    digest: (text) => text,
     createWorkspaceIndex: (context) => new WebWorkspaceIndex(context, runtime),
   };
   return runtime;
