@@ -66,6 +66,20 @@ export function checkExtensionBuilt(extensionPath: string): void {
   }
 }
 
+/** PIDs of the processes with a command-line argument that `matches` (Linux: /proc; elsewhere none). */
+export function processesRunning(matches: (arg: string) => boolean): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').some(matches)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -24,7 +24,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
-import { checkExtensionBuilt, copyWorkspace, launchChromium, REPO_ROOT, startCodeServer } from './codeServer';
+import { checkExtensionBuilt, copyWorkspace, launchChromium, processesRunning, REPO_ROOT, startCodeServer } from './codeServer';
 import { RESULTS_ENV, RESULTS_LINE_PREFIX, SuiteResults } from './suite/results';
 
 interface Args {
@@ -76,20 +76,6 @@ function formatLog(args: unknown): string {
 function extensionId(extensionPath: string): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as { publisher: string; name: string };
   return `${manifest.publisher}.${manifest.name}`;
-}
-
-/** PIDs of the processes whose command line names `file` (Linux: /proc). */
-function processesRunning(file: string): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(file)) pids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
 }
 
 async function main(): Promise<number> {
@@ -146,7 +132,7 @@ async function main(): Promise<number> {
     // In the web worker, no Node process may ever run the extension's server.
     const nodeServers = new Set<number>();
     const serverModule = path.join(args.extension, 'dist', 'server.js');
-    const watcher = args.web ? setInterval(() => processesRunning(serverModule).forEach(pid => nodeServers.add(pid)), 500) : undefined;
+    const watcher = args.web ? setInterval(() => processesRunning(arg => arg === serverModule).forEach(pid => nodeServers.add(pid)), 500) : undefined;
     await page.goto(url);
     console.log(`[e2e] workbench loaded after ${elapsed()}${args.web ? ' (extension in the web worker)' : ''}`);
 

@@ -3,7 +3,10 @@
  * Chromium, driven by playwright-core) with the packaged .vsix installed. Saves screenshots for
  * the README.
  *
- *   node out/test/ui/uiTest.js [--vsix dist/cloudtrail-event-ids.vsix] [--screenshots docs/images]
+ *   node out/test/ui/uiTest.js [--web] [--vsix dist/cloudtrail-event-ids.vsix] [--screenshots docs/images]
+ *
+ * `--web` forces the installed extension into the browser's web-worker extension host (the user
+ * setting `remote.extensionKind`), as on vscode.dev, and fails if a Node process runs its server.
  *
  * Needs `npm run package` and .ci/provision-vscode.sh. Exits 1 on the first failed step, leaving
  * a screenshot of the moment in the run's temp folder (kept, and named in the output).
@@ -13,7 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import type { BuiltinCatalogData } from '../../server/src/core/builtinData';
-import { CodeServer, copyWorkspace, launchChromium, REPO_ROOT, startCodeServer } from '../e2e/codeServer';
+import { CodeServer, copyWorkspace, launchChromium, processesRunning, REPO_ROOT, startCodeServer } from '../e2e/codeServer';
 
 const DEMO_FILE = 'auditRules.ts';
 
@@ -26,12 +29,16 @@ function serviceHeadings(): string[] {
 const STEP_TIMEOUT = 30_000;
 
 interface Args {
+  web: boolean;
   vsix: string;
   screenshots: string;
 }
 
 function parseArgs(argv: string[]): Args {
+  const web = argv.includes('--web');
+  argv = argv.filter((arg) => arg !== '--web');
   const args: Args = {
+    web,
     vsix: path.join(REPO_ROOT, 'dist', 'cloudtrail-event-ids.vsix'),
     screenshots: path.join(REPO_ROOT, 'docs', 'images'),
   };
@@ -233,6 +240,7 @@ async function main(): Promise<number> {
         'chat.commandCenter.enabled': false,
         'window.commandCenter': false,
         'files.autoSave': 'off',
+        ...(args.web ? { 'remote.extensionKind': { 'nhncloud-tools.cloudtrail-event-ids': ['web'] } } : {}),
       },
     });
     console.log(`[ui] code-server with the .vsix installed, ready after ${seconds()}`);
@@ -241,6 +249,11 @@ async function main(): Promise<number> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 820 }, deviceScaleFactor: 1 });
     context.setDefaultTimeout(STEP_TIMEOUT);
     page = await context.newPage();
+    // In the web worker, no Node process may ever run the installed extension's server.
+    const installed = path.join(server.tmp, 'ext');
+    const nodeServers = new Set<number>();
+    const isServer = (arg: string) => arg.startsWith(installed) && arg.endsWith(path.join('dist', 'server.js'));
+    const watcher = args.web ? setInterval(() => processesRunning(isServer).forEach((pid) => nodeServers.add(pid)), 500) : undefined;
     await page.goto(server.workbenchUrl(workspace));
     for (const step of steps(args.screenshots)) {
       const stepStarted = Date.now();
@@ -249,7 +262,9 @@ async function main(): Promise<number> {
       });
       console.log(`[ui] ✔ ${step.name} (${((Date.now() - stepStarted) / 1000).toFixed(1)}s)`);
     }
-    console.log(`[ui] all steps passed in ${seconds()}`);
+    clearInterval(watcher);
+    if (nodeServers.size > 0) throw new Error(`a Node process ran the extension's dist/server.js (pids ${[...nodeServers].join(', ')}): it did not run in the web worker`);
+    console.log(`[ui] all steps passed in ${seconds()}${args.web ? ' (extension in the web worker)' : ''}`);
     return 0;
   } catch (error) {
     failed = true;
