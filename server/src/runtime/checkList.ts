@@ -1,7 +1,8 @@
 /**
  * "Import Official Event List…" asks the server to check a list before it is added to the
- * settings. In Node the server reads the path; in a web worker it reads the list's URI through
- * the runtime (the client's `workspace.fs`), then checks the text with the same parser.
+ * settings. The list's URI, when the client sends one, is read through the runtime (Node: the
+ * file itself; a web worker: the client's `workspace.fs`); a client that sends only a path (other
+ * editors, the protocol tests) has it read from disk. Then the same parser checks the text.
  */
 import { checkList } from '../catalogSync';
 import type { ListCheck } from '../protocol';
@@ -11,7 +12,7 @@ import type { ServerRuntime } from './runtime';
 const MAX_LIST_BYTES = 20 * 1024 * 1024;
 
 export async function checkListWith(runtime: ServerRuntime, params: { path: string; uri?: string }): Promise<ListCheck> {
-  if (runtime.kind === 'node' || !params.uri) return checkList(params.path);
+  if (!params.uri) return checkList(params.path);
   const read = await runtime.readText(params.uri, MAX_LIST_BYTES);
   return checkList(params.path, new Map([[params.path, read]]));
 }
