@@ -34,6 +34,7 @@ describeWorker('web worker crash policy (web worker host only: a Node host has n
       assert.ok(states.includes('stopped'), `the state changes were reported: ${states.join(', ')}`);
     } finally {
       await server.dispose();
+      await vscode.workspace.fs.delete(script, { useTrash: false });
     }
   });
 });
