@@ -252,17 +252,19 @@ describe('manifest (package.json)', () => {
       assert.equal(png.readUInt32BE(20), 128);
     });
 
-    it('.vscodeignore is an allow-list that keeps the manifest, the bundles, the catalog (Go to Definition) and schema', () => {
+    it('.vscodeignore is an allow-list that keeps the manifest, the extension and server bundles, the catalog (Go to Definition) and schema', () => {
       const lines = fs
         .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
         .split('\n')
         .map((line) => line.trim())
         .filter((line) => line && !line.startsWith('#'));
       assert.equal(lines[0], '**');
-      // events.json is bundled into dist/server.js; the source is shipped for Go to Definition, the schema for jsonValidation.
-      for (const kept of ['!package.json', '!package.nls*.json', '!l10n/**', '!dist/extension.js', '!dist/server.js', '!dist/cli.js', '!catalog/events.json', '!catalog/schema/**', `!${pkg.icon}`]) {
+      // events.json is bundled into the servers and shipped for Go to Definition, the schema for jsonValidation.
+      for (const kept of ['!package.json', '!package.nls*.json', '!l10n/**', '!dist/extension.js', '!dist/server.js', '!dist/web/extension.js', '!dist/web/server.js', '!catalog/events.json', '!catalog/schema/**', `!${pkg.icon}`]) {
         assert.ok(lines.includes(kept), kept);
       }
+      // The CLI is the npm package's: VS Code puts no extension's bin on the PATH.
+      assert.ok(!lines.includes('!dist/cli.js'));
       for (const validation of pkg.contributes.jsonValidation ?? []) {
         assert.ok(fs.existsSync(path.join(ROOT, validation.url)), `${validation.url} exists`);
         assert.ok(validation.url.startsWith('./catalog/schema/'), `${validation.url} is shipped`);
