@@ -10,7 +10,7 @@ import { Catalog } from './core/catalog';
 import { diffCatalogs } from './core/catalogCompose';
 import { CatalogBase, builtinBase, CatalogInputs, CatalogMessage, loadCatalog, readOfficialList, TRUST_HINT } from './catalogLoader';
 import { ListCheck } from './protocol';
-import { FolderLocation, prefetchCatalogFiles } from './runtime/catalogFiles';
+import { prefetchCatalogFiles } from './runtime/catalogFiles';
 import type { ReadTextResult } from './runtime/fileRequests';
 import type { ServerRuntime } from './runtime/runtime';
 import { uriPath } from './runtime/uriPath';
@@ -36,8 +36,6 @@ export class CatalogSync {
   trusted = false;
   /** The client leaves an untrusted workspace's own catalog settings out (VS Code's restricted settings). */
   clientRestrictsSettings = false;
-  /** The workspace folders' URIs and paths: where a web worker reads the catalog files through its runtime. */
-  folders: FolderLocation[] = [];
 
   constructor(
     private readonly context: ServerContext,
@@ -77,7 +75,7 @@ export class CatalogSync {
     const webMessages: CatalogMessage[] = [];
     if (this.runtime.kind === 'web') {
       // No file system in a web worker: the files are read through the client first.
-      const prefetched = await prefetchCatalogFiles(this.runtime, this.folders, inputs.officialLists);
+      const prefetched = await prefetchCatalogFiles(this.runtime, this.context.folderLocations, inputs.officialLists);
       inputs.officialLists = prefetched.officialLists;
       inputs.prefetched = prefetched.files;
       webMessages.push(...prefetched.messages);

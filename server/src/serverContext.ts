@@ -10,6 +10,7 @@ import { EditTracker } from './editTracker';
 import { Finding, IdScan, rescanIds } from './core/analyze';
 import { matchGlob } from './core/glob';
 import { TextFormat } from './core/markdown';
+import { FolderLocation, folderLocations } from './runtime/catalogFiles';
 import { uriPath } from './runtime/uriPath';
 import { DEFAULT_SETTINGS, normalizeSettings, SECTION, Settings } from './settings';
 
@@ -63,8 +64,21 @@ export class ServerContext {
   /** What the client renders in hovers and in completion documentation (Vim's ALE: plain text only). */
   hoverFormat: TextFormat = 'markdown';
   completionDocumentationFormat: TextFormat = 'markdown';
-  /** File-system paths of the workspace folders (from initialize); in a web worker, the paths of their URIs. */
+  /**
+   * The workspace folders, kept current (initialize, then every didChangeWorkspaceFolders): their URIs,
+   * their file-system paths (in a web worker, the paths of their URIs) for the exclude rules and the
+   * catalog, and their locations for the catalog files a worker reads through the client.
+   */
+  folderUris: string[] = [];
   workspaceFolders: string[] = [];
+  folderLocations: FolderLocation[] = [];
+
+  /** Sets the workspace folders; everything that depends on them reads them here. */
+  setWorkspaceFolders(uris: readonly string[], toPath: (uri: string) => string | undefined): void {
+    this.folderUris = [...new Set(uris)];
+    this.workspaceFolders = this.folderUris.map(toPath).filter((folder): folder is string => folder !== undefined);
+    this.folderLocations = folderLocations(this.folderUris);
+  }
   private globalSettings: Settings = DEFAULT_SETTINGS;
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly analyses = new Map<string, Analysis>();

@@ -36,7 +36,6 @@ import {
   UsagesRequest,
   WorkspaceTrustNotification,
 } from './protocol';
-import { folderLocations } from './runtime/catalogFiles';
 import { checkListWith } from './runtime/checkList';
 import type { ServerRuntime } from './runtime/runtime';
 import { uriPath } from './runtime/uriPath';
@@ -77,6 +76,8 @@ function formatFor(formats: MarkupKind[] | undefined): TextFormat {
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerContext {
+  // A folder's path: on disk in Node, the path of its URI in a web worker.
+  const folderPath = (uri: string) => (runtime.kind === 'node' ? uriToPath(uri) : uriPath(uri));
   const context = new ServerContext(connection);
   const { documents } = context;
   const diagnostics = new DiagnosticsScheduler(context);
@@ -95,14 +96,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     context.completionEditRangeDefault = !!textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     context.hoverFormat = formatFor(textDocument?.hover?.contentFormat);
     context.completionDocumentationFormat = formatFor(textDocument?.completion?.completionItem?.documentationFormat);
-    context.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
-      .map((folder) => (runtime.kind === 'node' ? uriToPath(folder.uri) : uriPath(folder.uri)))
-      .filter((folder): folder is string => folder !== undefined);
+    context.setWorkspaceFolders((params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((folder) => folder.uri), folderPath);
     catalogSync.trusted = options.trusted === true;
     catalogSync.clientRestrictsSettings = options.restrictsCatalogSettings === true;
     // A client that does not offer dynamic registration gets none (Emacs 28's eglot warns about each one).
     supportsConfigurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    catalogSync.folders = folderLocations((params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((folder) => folder.uri));
     supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsInlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     supportsFolderChanges = !!params.capabilities.workspace?.workspaceFolders;
@@ -139,7 +137,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${USER_CATALOG_FILE}` }] })
         .catch(refused(`watching ${USER_CATALOG_FILE}`));
     }
-    if (supportsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => workspaceIndex.foldersChanged(event.added, event.removed));
+    if (supportsFolderChanges) {
+      // A folder added at run time counts like one given at start: its exclude rules, its .cloudtrail-events.json, its files.
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        context.setWorkspaceFolders([...context.folderUris.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)], folderPath);
+        workspaceIndex.foldersChanged(event.added, event.removed);
+        void catalogSync.reload();
+        diagnostics.scheduleAll();
+      });
+    }
     void catalogSync.reload();
     workspaceIndex.start();
   });
