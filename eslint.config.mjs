@@ -1,6 +1,6 @@
-// ESLint (flat config): typescript-eslint's recommended rules, and the boundary that keeps
-// server/src/core pure (no file system, no LSP, no VS Code), so it serves the editor, the CLI and
-// the web worker alike.
+// ESLint (flat config): typescript-eslint's recommended rules, and the boundaries: server/src/core
+// stays pure (no file system, no LSP, no VS Code), so it serves the editor, the CLI and the web
+// worker alike; the client and the server meet only in shared/ (the protocol both speak).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -26,6 +26,27 @@ export default tseslint.config(
           paths: NODE_ONLY.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'server/src/core is pure: no file system or Node I/O (pass text in, take results out).' })),
           patterns: [
             { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'server/src/core is pure: no LSP or VS Code imports; adapters live in server/src/features.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src/**', '**/server/src'], message: 'The client talks to the server over LSP; shared types and messages live in shared/.' }] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_ONLY.map((name) => ({ name, message: 'shared/ runs in the client, the Node server and the web worker: no Node I/O.' })),
+          patterns: [
+            { group: ['**/server/src/**', '**/client/src/**'], message: 'shared/ is imported by both sides and imports neither.' },
+            { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient*'], message: 'shared/ declares messages with vscode-languageserver-protocol only.' },
           ],
         },
       ],

@@ -4,8 +4,8 @@
  * tooltips and QuickPick entries. catalogTree.ts only turns these nodes into
  * TreeItems.
  */
-import type { CatalogEventInfo } from '../../server/src/protocol';
-import { USER_SERVICE } from '../../server/src/core/userCatalog';
+import type { CatalogEventInfo } from '../../shared/protocol';
+import { USER_SERVICE } from '../../shared/userEvents';
 
 export interface ServiceNode {
   readonly kind: 'service';

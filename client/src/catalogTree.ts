@@ -5,7 +5,7 @@
  * says its catalog changed.
  */
 import * as vscode from 'vscode';
-import type { CatalogEventInfo, CatalogInfo, UsageCounts } from '../../server/src/protocol';
+import type { CatalogEventInfo, CatalogInfo, UsageCounts } from '../../shared/protocol';
 import {
   buildCatalogTree,
   eventLabel,

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { importOfficialList } from './importList';
-import type { CatalogEventInfo } from '../../server/src/protocol';
+import type { CatalogEventInfo } from '../../shared/protocol';
 import { eventIdOf, eventPickEntries } from './catalogModel';
 import { CatalogTreeProvider, FilterResult, VIEW_ID } from './catalogTree';
 import { CommandId } from './commandIds';

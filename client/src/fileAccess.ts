@@ -5,7 +5,7 @@
  * file that cannot be read is answered with the reason.
  */
 import * as vscode from 'vscode';
-import type { ReadTextResult } from '../../server/src/runtime/fileRequests';
+import type { ReadTextResult } from '../../shared/fileRequests';
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`);
 

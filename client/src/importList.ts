@@ -6,7 +6,7 @@
  * behind the setting's back.
  */
 import * as vscode from 'vscode';
-import type { ListCheck } from '../../server/src/protocol';
+import type { ListCheck } from '../../shared/protocol';
 import type { LanguageServer } from './languageClient';
 
 const SETTING = 'catalog.officialLists';

@@ -33,8 +33,8 @@ import {
   UsagesChangedNotification,
   UsagesRequest,
   WorkspaceTrustNotification,
-} from '../../server/src/protocol';
-import { FindFilesRequest, ReadTextRequest, StatRequest } from '../../server/src/runtime/fileRequests';
+} from '../../shared/protocol';
+import { FindFilesRequest, ReadTextRequest, StatRequest } from '../../shared/fileRequests';
 import { CrashPolicy } from './crashPolicy';
 import { findFiles, readText, statKind } from './fileAccess';
 

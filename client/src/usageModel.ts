@@ -7,7 +7,7 @@
  * count), not part of the row's label or description: those stay the Korean
  * description and the bare ID, which users and tests read and copy.
  */
-import type { CatalogEventInfo, UsageCounts } from '../../server/src/protocol';
+import type { CatalogEventInfo, UsageCounts } from '../../shared/protocol';
 
 /** The URI scheme of event rows' `resourceUri`, which carries the decoration. */
 export const EVENT_URI_SCHEME = 'cloudtrail-event';

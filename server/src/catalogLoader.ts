@@ -18,7 +18,7 @@ import { applyUserEntries, CatalogDiff, diffCatalogs, mergeOfficialLists, Offici
 import { isRefused, listEditionOfPath, listLanguageOfPath, parseEventList, summarizeList } from './core/catalogParser';
 import { parseUserCatalog, USER_CATALOG_FILE, validateEntry } from './core/userCatalog';
 import { readRegularFile } from './readFileCapped';
-import type { ReadTextResult } from './runtime/fileRequests';
+import type { ReadTextResult } from '../../shared/fileRequests';
 
 export interface CatalogInputs {
   officialLists: string[];

@@ -11,14 +11,8 @@
  * byte past the cap.
  */
 import * as fs from 'fs';
+import type { Skipped } from '../../shared/fileRequests';
 
-export type SkipKind = 'notFound' | 'notRegular' | 'tooLarge' | 'unreadable';
-
-export interface Skipped {
-  kind: SkipKind;
-  /** Why the file was not read, for a message: "is a FIFO, not a regular file". */
-  skipped: string;
-}
 
 // Not defined on Windows, where opening a pipe by path does not block in the same way.
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);

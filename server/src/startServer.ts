@@ -35,7 +35,7 @@ import {
   UsageLocationsRequest,
   UsagesRequest,
   WorkspaceTrustNotification,
-} from './protocol';
+} from '../../shared/protocol';
 import { checkListWith } from './runtime/checkList';
 import type { ServerRuntime } from './runtime/runtime';
 import { uriPath } from './runtime/uriPath';

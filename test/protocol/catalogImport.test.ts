@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { DiagnosticSeverity, MarkupContent, NotificationType } from 'vscode-languageserver-protocol';
 import { builtinCatalog } from '../../server/src/core/builtin';
-import { CatalogChangedNotification, CatalogInfo, CatalogRequest, CheckListRequest, WorkspaceTrustNotification } from '../../server/src/protocol';
+import { CatalogChangedNotification, CatalogInfo, CatalogRequest, CheckListRequest, WorkspaceTrustNotification } from '../../shared/protocol';
 import { TestClient } from './lspClient';
 
 const LISTS = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'lists');

@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from '../../server/src/core/builtin';
 import { Catalog } from '../../server/src/core/catalog';
 import { findProblems } from '../../server/src/core/problems';
-import { CatalogChangedNotification, CatalogRequest, UsagesRequest } from '../../server/src/protocol';
+import { CatalogChangedNotification, CatalogRequest, UsagesRequest } from '../../shared/protocol';
 import { bigLog, binaryText, distinctTyposLog, invalidUtf8Text, minifiedJs } from '../fixtures/hostile/generators';
 import { compact, cursor, positionAt, SERVER_BUNDLE, TestClient } from './lspClient';
 

@@ -22,7 +22,7 @@ import {
   SymbolKind,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol';
-import { UsageCounts, UsageLocationsRequest, UsagesChangedNotification, UsagesRequest } from '../../server/src/protocol';
+import { UsageCounts, UsageLocationsRequest, UsagesChangedNotification, UsagesRequest } from '../../shared/protocol';
 import { ServerContext } from '../../server/src/serverContext';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { compact, TestClient } from './lspClient';

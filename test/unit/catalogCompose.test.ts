@@ -11,7 +11,8 @@ import { findProblems } from '../../server/src/core/problems';
 import { applyUserEntries, diffCatalogs, mergeOfficialLists } from '../../server/src/core/catalogCompose';
 import { parseEventList } from '../../server/src/core/catalogParser';
 import { parseJsonWithPositions } from '../../server/src/core/jsonPositions';
-import { parseUserCatalog, USER_SERVICE, validateEntry } from '../../server/src/core/userCatalog';
+import { USER_SERVICE } from '../../shared/userEvents';
+import { parseUserCatalog, validateEntry } from '../../server/src/core/userCatalog';
 
 const LISTS = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'lists');
 const list = (name: string) => path.join(LISTS, name);

@@ -21,7 +21,7 @@ import {
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseEventList } from '../../server/src/core/catalogParser';
-import type { CatalogEventInfo } from '../../server/src/protocol';
+import type { CatalogEventInfo } from '../../shared/protocol';
 
 /**
  * The seed list (520 events, 7 services) as the server would send it in CatalogRequest: a fixed

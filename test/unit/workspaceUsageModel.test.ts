@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { buildCatalogTree, CatalogTree } from '../../client/src/catalogModel';
 import { usageBadge, usageCount, usedEventCount, usedIn } from '../../client/src/usageModel';
 import { builtinCatalog } from '../../server/src/core/builtin';
-import type { CatalogEventInfo, UsageCounts } from '../../server/src/protocol';
+import type { CatalogEventInfo, UsageCounts } from '../../shared/protocol';
 
 const catalog = builtinCatalog();
 const services = [...catalog.services];

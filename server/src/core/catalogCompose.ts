@@ -6,7 +6,8 @@
 import { CatalogEvent, segmentsOf } from './catalog';
 import { PUBLIC_EDITION } from './builtinData';
 import { ListLanguage, ParsedEvent } from './catalogParser';
-import { USER_SERVICE, UserEntry } from './userCatalog';
+import { USER_SERVICE } from '../../../shared/userEvents';
+import { UserEntry } from './userCatalog';
 
 export interface OfficialList {
   /** Where the list came from, for messages. */

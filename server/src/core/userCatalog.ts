@@ -14,8 +14,6 @@ import { JsonSyntaxError, parseJsonWithPositions } from './jsonPositions';
 import { lineOf, lineStarts, quoteExcerpt } from './lines';
 
 export const USER_CATALOG_FILE = '.cloudtrail-events.json';
-/** The tree's group for user events that name no service. */
-export const USER_SERVICE = 'User events';
 
 export interface UserEntry {
   id: string;

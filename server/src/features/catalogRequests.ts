@@ -3,7 +3,7 @@
  * QuickPick, and the ID under the cursor for "Reveal in Catalog".
  */
 import { TextDocumentPositionParams } from 'vscode-languageserver';
-import { CatalogInfo } from '../protocol';
+import { CatalogInfo } from '../../../shared/protocol';
 import { findingAt, ServerContext } from '../serverContext';
 
 export function catalogInfo(context: ServerContext): CatalogInfo {

@@ -8,7 +8,7 @@
 import * as path from 'path';
 import { USER_CATALOG_FILE } from '../core/userCatalog';
 import type { CatalogMessage } from '../catalogLoader';
-import type { ReadTextResult } from './fileRequests';
+import type { ReadTextResult } from '../../../shared/fileRequests';
 import type { ServerRuntime } from './runtime';
 import { uriPath } from './uriPath';
 

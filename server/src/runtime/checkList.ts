@@ -5,7 +5,7 @@
  * editors, the protocol tests) has it read from disk. Then the same parser checks the text.
  */
 import { checkList } from '../catalogSync';
-import type { ListCheck } from '../protocol';
+import type { ListCheck } from '../../../shared/protocol';
 import type { ServerRuntime } from './runtime';
 
 /** Lists are capped as on disk (catalogLoader.ts). */

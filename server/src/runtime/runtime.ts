@@ -11,7 +11,7 @@
  */
 import type { ServerContext } from '../serverContext';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { ReadTextResult } from './fileRequests';
+import type { ReadTextResult } from '../../../shared/fileRequests';
 
 export interface ServerRuntime {
   /** `node` reads files itself; `web` asks the client. */

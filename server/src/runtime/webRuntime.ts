@@ -4,7 +4,7 @@
  * worker) leaves the file unread, with the reason.
  */
 import type { Connection } from 'vscode-languageserver';
-import { FindFilesRequest, ReadTextRequest, StatRequest } from './fileRequests';
+import { FindFilesRequest, ReadTextRequest, StatRequest } from '../../../shared/fileRequests';
 import { WebWorkspaceIndex } from '../workspace/webWorkspaceIndex';
 import type { ServerRuntime } from './runtime';
 

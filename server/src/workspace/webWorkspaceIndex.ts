@@ -8,7 +8,7 @@ import * as path from 'path';
 import { InitializeParams } from 'vscode-languageserver';
 import { languageIdForPath } from '../core/languages';
 import { uriInFolder } from '../runtime/catalogFiles';
-import type { ReadTextResult } from '../runtime/fileRequests';
+import type { ReadTextResult } from '../../../shared/fileRequests';
 import { uriPath } from '../runtime/uriPath';
 import type { WebRuntime } from '../runtime/webRuntime';
 import { ServerContext } from '../serverContext';

@@ -5,7 +5,14 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 
-import type { Skipped } from '../readFileCapped';
+export type SkipKind = 'notFound' | 'notRegular' | 'tooLarge' | 'unreadable';
+
+/** Why a file was not read (server/src/readFileCapped.ts decides; the web client answers the same way). */
+export interface Skipped {
+  kind: SkipKind;
+  /** Why the file was not read, for a message: "is a FIFO, not a regular file". */
+  skipped: string;
+}
 
 /** A file's text, or why it was not read (missing, a directory, larger than the cap), as readFileCapped.ts says it. */
 export type ReadTextResult = { text: string } | Skipped;
